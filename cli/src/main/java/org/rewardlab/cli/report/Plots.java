@@ -26,10 +26,10 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.rewardlab.core.UserInputException;
 import org.rewardlab.cli.report.MetricsReader.Metrics;
 import org.rewardlab.cli.report.MetricsReader.Series;
 import org.rewardlab.cli.report.RunDirs.RunInfo;
+import org.rewardlab.core.UserInputException;
 
 /**
  * PNG charts of run metrics, drawn headless with JFreeChart.
@@ -92,12 +92,23 @@ public final class Plots {
    */
   public static void learningCurve(List<Path> runDirs, String metric, Path outPng) {
     if (runDirs.isEmpty()) throw new UserInputException("plot", "no run directories given", "pass at least one run directory");
+    List<RunInfo> infos = new ArrayList<>();
+    List<Metrics> metrics = new ArrayList<>();
+    for (Path dir : runDirs) {
+      infos.add(RunDirs.info(dir));
+      metrics.add(RunDirs.metrics(dir));
+    }
+    learningCurve(infos, metrics, metric, outPng);
+  }
+
+  /** {@link #learningCurve(List, String, Path)} on runs already read. */
+  static void learningCurve(List<RunInfo> infos, List<Metrics> metrics, String metric, Path outPng) {
     Map<String, List<RunInfo>> groups = new LinkedHashMap<>();
     Map<RunInfo, Series> data = new HashMap<>();
     List<String> available = new ArrayList<>();
-    for (Path dir : runDirs) {
-      RunInfo info = RunDirs.info(dir);
-      Metrics m = RunDirs.metrics(dir);
+    for (int r = 0; r < infos.size(); r++) {
+      RunInfo info = infos.get(r);
+      Metrics m = metrics.get(r);
       Series s = m.get(metric);
       if (s == null || s.size() == 0) {
         available.addAll(m.series().keySet().stream().filter(k -> !available.contains(k)).toList());
@@ -171,8 +182,11 @@ public final class Plots {
    * @throws UserInputException if the run logged no {@code reward/*} metric
    */
   public static void rewardBreakdown(Path runDir, Path outPng) {
-    RunInfo info = RunDirs.info(runDir);
-    Metrics m = RunDirs.metrics(runDir);
+    rewardBreakdown(RunDirs.info(runDir), RunDirs.metrics(runDir), outPng);
+  }
+
+  /** {@link #rewardBreakdown(Path, Path)} on a run already read. */
+  static void rewardBreakdown(RunInfo info, Metrics m, Path outPng) {
     List<String> keys = m.keysWithPrefix("reward/");
     if (keys.isEmpty()) {
       throw new UserInputException(m.file().toString(), "the run logged no reward/* metrics",
@@ -204,8 +218,11 @@ public final class Plots {
    * @throws UserInputException if the run logged no {@code losses/*} metric
    */
   public static void lossPanel(Path runDir, Path outPng) {
-    RunInfo info = RunDirs.info(runDir);
-    Metrics m = RunDirs.metrics(runDir);
+    lossPanel(RunDirs.info(runDir), RunDirs.metrics(runDir), outPng);
+  }
+
+  /** {@link #lossPanel(Path, Path)} on a run already read. */
+  static void lossPanel(RunInfo info, Metrics m, Path outPng) {
     List<String> keys = m.keysWithPrefix("losses/");
     if (keys.isEmpty()) {
       throw new UserInputException(m.file().toString(), "the run logged no losses/* metrics",

@@ -66,20 +66,20 @@ public final class RunReport {
     List<String> captions = new ArrayList<>();
     if (metrics.get(RETURN_KEY) != null) {
       Path p = plotsDir.resolve("episodic_return.png");
-      Plots.learningCurve(List.of(runDir), RETURN_KEY, p);
+      Plots.learningCurve(List.of(info), List.of(metrics), RETURN_KEY, p);
       plots.add(p);
       captions.add("Learning curve: " + RETURN_KEY + " (running mean over " + Plots.window(metrics.get(RETURN_KEY).size())
           + " points; raw values faint)");
     }
     if (!metrics.keysWithPrefix("reward/").isEmpty()) {
       Path p = plotsDir.resolve("reward_breakdown.png");
-      Plots.rewardBreakdown(runDir, p);
+      Plots.rewardBreakdown(info, metrics, p);
       plots.add(p);
       captions.add("Reward terms (reward/*)");
     }
     if (!metrics.keysWithPrefix("losses/").isEmpty()) {
       Path p = plotsDir.resolve("losses.png");
-      Plots.lossPanel(runDir, p);
+      Plots.lossPanel(info, metrics, p);
       plots.add(p);
       captions.add("Losses (losses/*)");
     }
