@@ -1,0 +1,203 @@
+package org.rewardlab.cli.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.rewardlab.cli.report.MetricsReader.Metrics;
+import org.rewardlab.cli.report.MetricsReader.Series;
+import org.rewardlab.cli.report.RunDirs.RunInfo;
+
+/**
+ * Writes a run directory's {@code plots/*.png} and {@code report.html}: the run's name, its manifest as
+ * a table, the resolved config as YAML, a table of final metric values, and the charts (learning curve
+ * of {@value #RETURN_KEY}, the reward breakdown when {@code reward/*} metrics exist, the losses when
+ * {@code losses/*} exist). The HTML is self-contained apart from the {@code <img>} links into
+ * {@code plots/}. Every file is written atomically (temp file, then move).
+ *
+ * <p>Stateless and thread-safe for distinct run directories.
+ */
+public final class RunReport {
+  /** The metric of the learning curve. */
+  public static final String RETURN_KEY = "charts/episodic_return";
+  static final String REPORT = "report.html";
+  static final String PLOTS = "plots";
+  /** Metric groups in the summary table, in this order; other keys follow. */
+  private static final List<String> KEY_PREFIXES = List.of("charts/", "reward/", "losses/");
+  private static final YAMLMapper YAML = YAMLMapper.builder()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
+      .build();
+
+  private RunReport() {}
+
+  /**
+   * What was written.
+   *
+   * @param html the report page
+   * @param plots the PNG files, in the order shown
+   */
+  public record Written(Path html, List<Path> plots) {
+    public Written {
+      plots = List.copyOf(plots);
+    }
+  }
+
+  /**
+   * Writes the plots and the report of {@code runDir}.
+   *
+   * @throws org.rewardlab.core.UserInputException if the directory, its manifest or its metrics are
+   *     missing or garbled
+   */
+  public static Written write(Path runDir) {
+    RunInfo info = RunDirs.info(runDir);
+    Metrics metrics = RunDirs.metrics(runDir);
+    Path plotsDir = runDir.resolve(PLOTS);
+    List<Path> plots = new ArrayList<>();
+    List<String> captions = new ArrayList<>();
+    if (metrics.get(RETURN_KEY) != null) {
+      Path p = plotsDir.resolve("episodic_return.png");
+      Plots.learningCurve(List.of(info), List.of(metrics), RETURN_KEY, p);
+      plots.add(p);
+      captions.add("Learning curve: " + RETURN_KEY + " (running mean over " + Plots.window(metrics.get(RETURN_KEY).size())
+          + " points; raw values faint)");
+    }
+    if (!metrics.keysWithPrefix("reward/").isEmpty()) {
+      Path p = plotsDir.resolve("reward_breakdown.png");
+      Plots.rewardBreakdown(info, metrics, p);
+      plots.add(p);
+      captions.add("Reward terms (reward/*)");
+    }
+    if (!metrics.keysWithPrefix("losses/").isEmpty()) {
+      Path p = plotsDir.resolve("losses.png");
+      Plots.lossPanel(info, metrics, p);
+      plots.add(p);
+      captions.add("Losses (losses/*)");
+    }
+    String html = html(info, metrics, plots, captions);
+    Path out = runDir.resolve(REPORT);
+    RunDirs.writeAtomically(out, tmp -> Files.writeString(tmp, html, StandardCharsets.UTF_8));
+    return new Written(out, plots);
+  }
+
+  static String html(RunInfo info, Metrics metrics, List<Path> plots, List<String> captions) {
+    StringBuilder h = new StringBuilder(8192);
+    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>RewardLab run: ")
+        .append(esc(info.name())).append("</title>\n<style>\n")
+        .append("body{font-family:system-ui,-apple-system,'DejaVu Sans',sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222}\n")
+        .append("h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:1.6em;border-bottom:1px solid #ddd}\n")
+        .append("table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}\n")
+        .append("th{background:#f4f4f4}td.num{text-align:right;font-variant-numeric:tabular-nums}\n")
+        .append("pre{background:#f7f7f7;border:1px solid #e2e2e2;padding:.8em;overflow-x:auto;font-size:.85em}\n")
+        .append("figure{margin:1em 0}img{max-width:100%;border:1px solid #eee}figcaption{font-size:.85em;color:#555}\n")
+        .append(".muted{color:#777}\n</style>\n</head>\n<body>\n");
+    h.append("<h1>RewardLab run: ").append(esc(info.name())).append("</h1>\n");
+    h.append("<p class=\"muted\">").append(esc(info.dir().toAbsolutePath().normalize().toString()))
+        .append(" · ").append(metrics.lines()).append(" metric records");
+    if (metrics.truncatedLastLine()) h.append(" · the last, partial line was skipped (the run was cut off)");
+    h.append("</p>\n");
+
+    h.append("<h2>Manifest</h2>\n");
+    if (info.manifest().isEmpty()) {
+      h.append("<p class=\"muted\">No manifest.json in this run.</p>\n");
+    } else {
+      h.append("<table>\n");
+      for (Iterator<Map.Entry<String, JsonNode>> it = info.manifest().fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> f = it.next();
+        if (f.getKey().equals("config")) continue;
+        JsonNode v = f.getValue();
+        h.append("<tr><th>").append(esc(f.getKey())).append("</th><td>");
+        if (v.isValueNode()) {
+          h.append(esc(v.asText()));
+        } else {
+          h.append("<pre>").append(esc(yaml(v))).append("</pre>");
+        }
+        h.append("</td></tr>\n");
+      }
+      h.append("</table>\n");
+    }
+
+    h.append("<h2>Config</h2>\n");
+    JsonNode config = info.config();
+    if (config == null) {
+      h.append("<p class=\"muted\">The manifest holds no config.</p>\n");
+    } else {
+      h.append("<pre>").append(esc(yaml(config))).append("</pre>\n");
+    }
+
+    h.append("<h2>Final metrics</h2>\n");
+    if (metrics.series().isEmpty()) {
+      h.append("<p class=\"muted\">No metrics recorded yet.</p>\n");
+    } else {
+      h.append("<table>\n<tr><th>metric</th><th>last value</th><th>at step</th><th>max</th><th>min</th><th>points</th></tr>\n");
+      for (String key : orderedKeys(metrics)) {
+        Series s = metrics.get(key);
+        h.append("<tr><td>").append(esc(key)).append("</td><td class=\"num\">").append(num(s.last()))
+            .append("</td><td class=\"num\">").append(s.size() == 0 ? "" : Long.toString(s.steps()[s.size() - 1]))
+            .append("</td><td class=\"num\">").append(num(s.max()))
+            .append("</td><td class=\"num\">").append(num(s.min()))
+            .append("</td><td class=\"num\">").append(s.size()).append("</td></tr>\n");
+      }
+      h.append("</table>\n");
+    }
+
+    h.append("<h2>Plots</h2>\n");
+    if (plots.isEmpty()) h.append("<p class=\"muted\">Nothing to plot yet.</p>\n");
+    Path base = info.dir().toAbsolutePath().normalize();
+    for (int i = 0; i < plots.size(); i++) {
+      String rel = base.relativize(plots.get(i).toAbsolutePath().normalize()).toString().replace('\\', '/');
+      h.append("<figure><img src=\"").append(esc(rel)).append("\" alt=\"").append(esc(captions.get(i)))
+          .append("\"><figcaption>").append(esc(captions.get(i))).append("</figcaption></figure>\n");
+    }
+    h.append("</body>\n</html>\n");
+    return h.toString();
+  }
+
+  private static List<String> orderedKeys(Metrics m) {
+    List<String> out = new ArrayList<>();
+    for (String p : KEY_PREFIXES) out.addAll(m.keysWithPrefix(p));
+    for (String k : m.series().keySet()) if (!out.contains(k)) out.add(k);
+    return out;
+  }
+
+  private static String yaml(JsonNode n) {
+    try {
+      return YAML.writeValueAsString(n);
+    } catch (IOException e) {
+      return n.toPrettyString();
+    }
+  }
+
+  static String num(double v) {
+    if (Double.isNaN(v)) return "";
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(Locale.ROOT, "%.0f", v);
+    double a = Math.abs(v);
+    if (a != 0 && (a < 1e-3 || a >= 1e6)) return String.format(Locale.ROOT, "%.4g", v);
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  static String esc(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,221 @@
+package org.rewardlab.reward;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.rewardlab.core.data.FlatTransition;
+import org.rewardlab.core.env.EnvSpec;
+import org.rewardlab.core.env.FlatEnv;
+import org.rewardlab.core.reward.NonFiniteRewardException;
+import org.rewardlab.core.reward.RewardFn;
+import org.rewardlab.core.space.Box;
+import org.rewardlab.core.space.Space;
+import org.rewardlab.reward.spec.RewardSpec;
+
+/**
+ * A {@link FlatEnv} whose step reward is a {@link RewardFn} of the inner env's transition: it remembers
+ * the previous observation, scores {@code (s, a, r_env, s', terminated, truncated)} with the reward
+ * function, and returns the total. The per-term values of the last step and the per-term sums of the
+ * last completed episode are kept for logging as {@code reward/<term>}.
+ *
+ * <h2>Truncation</h2>
+ *
+ * A FlatEnv applies no time limit; the vector env or a wrapper cuts episodes at
+ * {@code spec().maxEpisodeSteps()}. So that terms conditioned on truncation see it, this wrapper
+ * counts the steps of each episode and marks the transition {@code truncated} when it reaches
+ * {@code timeLimit} (by default the spec's {@code maxEpisodeSteps}, 0 for none) without terminating.
+ *
+ * <h2>Completed episodes</h2>
+ *
+ * The sums of an episode move to {@link #completedEpisodeTerms()} when the next {@code reset} starts,
+ * so they survive a vector env's same-step autoreset; {@link #completedEpisodes()} counts them, so a
+ * caller can tell a new one is available.
+ *
+ * <p>Every term and the total are checked: a NaN or infinite value throws a
+ * {@link NonFiniteRewardException} naming the term and the step. No allocation per step. Not
+ * thread-safe.
+ */
+public final class RewardWrappedEnv implements FlatEnv {
+  private final FlatEnv inner;
+  private final Supplier<RewardFn<FlatTransition>> rewardFactory;
+  private final RewardFn<FlatTransition> reward;
+  private final int timeLimit;
+  private final List<String> names;
+  private final FlatTransition transition;
+  private final float[] prevObs;
+  private final double[] lastTerms;
+  private final double[] episodeTerms;
+  private final double[] completedTerms;
+  private boolean started;
+  private int episodeSteps;
+  private int completedLength;
+  private long completedEpisodes;
+  private long totalSteps;
+
+  /**
+   * Wraps {@code inner} with the reward {@code spec} describes, built for inner's spaces.
+   *
+   * @throws org.rewardlab.core.UserInputException if the spec does not fit the env
+   */
+  public RewardWrappedEnv(FlatEnv inner, RewardSpec spec) {
+    this(inner, () -> RewardSpecs.build(spec, inner), inner.spec().maxEpisodeSteps());
+  }
+
+  /**
+   * Wraps {@code inner} with a reward made by {@code rewardFactory}; {@link #copy()} calls the factory
+   * again, so stateful rewards are never shared.
+   *
+   * @param timeLimit the step count at which the outer time limit truncates an episode; 0 for none
+   */
+  public RewardWrappedEnv(FlatEnv inner, Supplier<RewardFn<FlatTransition>> rewardFactory, int timeLimit) {
+    if (timeLimit < 0) throw new IllegalArgumentException("timeLimit must be >= 0, got " + timeLimit);
+    this.inner = inner;
+    this.rewardFactory = rewardFactory;
+    this.reward = rewardFactory.get();
+    this.timeLimit = timeLimit;
+    this.names = List.copyOf(reward.termNames());
+    int n = names.size();
+    this.transition = new FlatTransition(inner.observationSize(), inner.actionSize());
+    this.prevObs = new float[inner.observationSize()];
+    this.lastTerms = new double[n];
+    this.episodeTerms = new double[n];
+    this.completedTerms = new double[n];
+  }
+
+  /** The reward's term names, in the order of {@link #lastTerms()}. */
+  public List<String> termNames() {
+    return names;
+  }
+
+  /** The reward function in use. */
+  public RewardFn<FlatTransition> rewardFn() {
+    return reward;
+  }
+
+  /** The inner env. */
+  public FlatEnv inner() {
+    return inner;
+  }
+
+  /** Per-term values of the last step (a live buffer: read, don't keep). */
+  public double[] lastTerms() {
+    return lastTerms;
+  }
+
+  /** Per-term sums of the episode in progress (a live buffer). */
+  public double[] episodeTerms() {
+    return episodeTerms;
+  }
+
+  /**
+   * Per-term undiscounted sums of the last completed episode (a live buffer, valid once
+   * {@link #completedEpisodes()} &gt; 0).
+   */
+  public double[] completedEpisodeTerms() {
+    return completedTerms;
+  }
+
+  /** How many episodes have completed (moved to {@link #completedEpisodeTerms()}) so far. */
+  public long completedEpisodes() {
+    return completedEpisodes;
+  }
+
+  /** The length in steps of the last completed episode. */
+  public int completedEpisodeLength() {
+    return completedLength;
+  }
+
+  @Override
+  public EnvSpec spec() {
+    return inner.spec();
+  }
+
+  @Override
+  public Box observationSpace() {
+    return inner.observationSpace();
+  }
+
+  @Override
+  public Space<?> actionSpace() {
+    return inner.actionSpace();
+  }
+
+  @Override
+  public void reset(long seed, float[] obs, int off) {
+    beginEpisode();
+    inner.reset(seed, obs, off);
+    System.arraycopy(obs, off, prevObs, 0, prevObs.length);
+  }
+
+  @Override
+  public void reset(float[] obs, int off) {
+    beginEpisode();
+    inner.reset(obs, off);
+    System.arraycopy(obs, off, prevObs, 0, prevObs.length);
+  }
+
+  private void beginEpisode() {
+    if (episodeSteps > 0) {
+      System.arraycopy(episodeTerms, 0, completedTerms, 0, episodeTerms.length);
+      completedLength = episodeSteps;
+      completedEpisodes++;
+    }
+    Arrays.fill(episodeTerms, 0);
+    episodeSteps = 0;
+    started = true;
+    reward.reset();
+  }
+
+  @Override
+  public double step(float[] action, int aOff, float[] obs, int oOff) {
+    if (!started) {
+      throw new IllegalStateException("step called before reset on " + inner.spec().id() + "; call reset(seed, obs, off) first");
+    }
+    double envReward = inner.step(action, aOff, obs, oOff);
+    boolean terminated = inner.terminated();
+    episodeSteps++;
+    totalSteps++;
+    boolean truncated = !terminated && timeLimit > 0 && episodeSteps >= timeLimit;
+    transition.set(prevObs, 0, action, aOff, envReward, obs, oOff, terminated, truncated);
+    double total = reward.evaluate(transition, lastTerms);
+    for (int i = 0; i < lastTerms.length; i++) {
+      if (!Double.isFinite(lastTerms[i])) throw nonFinite(names.get(i), lastTerms[i], envReward);
+      episodeTerms[i] += lastTerms[i];
+    }
+    if (!Double.isFinite(total)) throw nonFinite("total", total, envReward);
+    System.arraycopy(obs, oOff, prevObs, 0, prevObs.length);
+    return total;
+  }
+
+  private NonFiniteRewardException nonFinite(String term, double value, double envReward) {
+    return new NonFiniteRewardException(
+        term,
+        totalSteps,
+        "reward term '" + term + "' is " + value + " at env step " + totalSteps + " (step " + episodeSteps
+            + " of episode " + (completedEpisodes + 1) + ") of " + inner.spec().id()
+            + "; env reward " + envReward + ", observation " + Arrays.toString(prevObs)
+            + " — check that term's parameters and the env's observations");
+  }
+
+  @Override
+  public boolean terminated() {
+    return inner.terminated();
+  }
+
+  @Override
+  public Map<String, Object> info() {
+    return inner.info();
+  }
+
+  /** A new wrapper over a fresh copy of the inner env, with a fresh reward from the same factory. */
+  @Override
+  public RewardWrappedEnv copy() {
+    return new RewardWrappedEnv(inner.copy(), rewardFactory, timeLimit);
+  }
+
+  @Override
+  public void close() {
+    inner.close();
+  }
+}
