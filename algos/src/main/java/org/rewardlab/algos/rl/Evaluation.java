@@ -1,0 +1,111 @@
+package org.rewardlab.algos.rl;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.rewardlab.algos.experiment.ExperimentSpec;
+import org.rewardlab.core.env.FlatEnv;
+import org.rewardlab.core.random.RandomSource;
+import org.rewardlab.core.space.Box;
+import org.rewardlab.core.wrappers.RunningMeanStd;
+import org.rewardlab.core.wrappers.VectorObservationNormalizer;
+import org.rewardlab.envs.EnvRegistry;
+import org.rewardlab.nn.Checkpoint;
+
+/**
+ * Plays whole episodes with a trained policy and reports the env's own returns (never a shaped or
+ * normalized reward), as SB3's {@code evaluate_policy}. Observation normalization uses the statistics
+ * saved in the checkpoint (those of env 0), frozen.
+ */
+public final class Evaluation {
+  private Evaluation() {}
+
+  /**
+   * @param returns the env return of each episode
+   * @param lengths the length of each episode
+   */
+  public record Result(double[] returns, int[] lengths) {
+    public double meanReturn() {
+      double s = 0;
+      for (double r : returns) s += r;
+      return returns.length == 0 ? Double.NaN : s / returns.length;
+    }
+
+    /** Population standard deviation of the returns. */
+    public double stdReturn() {
+      double m = meanReturn();
+      double s = 0;
+      for (double r : returns) s += (r - m) * (r - m);
+      return returns.length == 0 ? Double.NaN : Math.sqrt(s / returns.length);
+    }
+  }
+
+  /**
+   * Evaluates the policy stored in a checkpoint written by {@link PpoTrainer}.
+   *
+   * @param episodes how many episodes
+   * @param seed seeds episode {@code k}'s reset with {@code seed + k} and the action sampling
+   * @param deterministic take the mode of the policy (argmax / mean) instead of sampling
+   */
+  public static Result evaluate(Checkpoint ck, int episodes, long seed, boolean deterministic) {
+    ExperimentSpec spec = PpoTrainer.readSpec(ck);
+    FlatEnv env = EnvRegistry.make(spec.env().id());
+    int obsSize = env.observationSize();
+    try (ActorCritic ac = ActorCritic.create(obsSize, env.actionSpace(), spec.ppo().hidden(), RandomSource.of(0))) {
+      Map<String, float[]> w = new LinkedHashMap<>();
+      String p = "learner.weights.";
+      for (String name : ck.floatNames()) {
+        if (name.startsWith(p)) w.put(name.substring(p.length()), ck.floats(name));
+      }
+      ac.importState(w);
+      PolicySnapshot policy = ac.snapshot();
+      VectorObservationNormalizer norm = null;
+      if (spec.env().normalizeObservation()) {
+        norm = new VectorObservationNormalizer(1, obsSize, VectorObservationNormalizer.Mode.SHARED, 1e-8,
+            spec.env().clipObservation());
+        norm.restore(new RunningMeanStd.State[] {
+          new RunningMeanStd.State(ck.doubles("obsNorm.0.mean"), ck.doubles("obsNorm.0.var"), ck.scalar("obsNorm.0.count"))
+        });
+        norm.setFrozen(true);
+      }
+      return play(env, policy, norm, episodes, seed, deterministic, spec.env().clipAction());
+    }
+  }
+
+  /** Plays {@code episodes} episodes of {@code env} (time limit from its spec) with {@code policy}. */
+  public static Result play(FlatEnv env, PolicySnapshot policy, VectorObservationNormalizer norm,
+      int episodes, long seed, boolean deterministic, boolean clipAction) {
+    int obsSize = env.observationSize();
+    int actSize = env.actionSize();
+    int limit = env.spec().maxEpisodeSteps();
+    Box box = env.actionSpace() instanceof Box b ? b : null;
+    float[] raw = new float[obsSize];
+    float[] obs = new float[obsSize];
+    float[] action = new float[actSize];
+    float[] lp = new float[1];
+    float[] v = new float[1];
+    RandomSource rng = RandomSource.of(seed).derive("eval.actions");
+    double[] returns = new double[episodes];
+    int[] lengths = new int[episodes];
+    for (int k = 0; k < episodes; k++) {
+      env.reset(seed + k, raw, 0);
+      double ret = 0;
+      int len = 0;
+      while (true) {
+        System.arraycopy(raw, 0, obs, 0, obsSize);
+        if (norm != null) norm.normalizeOnly(obs);
+        if (deterministic) {
+          policy.actDeterministic(obs, 1, action);
+        } else {
+          policy.act(obs, 1, rng, action, lp, v);
+        }
+        if (box != null && clipAction) box.clip(action);
+        ret += env.step(action, 0, raw, 0);
+        len++;
+        if (env.terminated() || (limit > 0 && len >= limit)) break;
+      }
+      returns[k] = ret;
+      lengths[k] = len;
+    }
+    return new Result(returns, lengths);
+  }
+}
