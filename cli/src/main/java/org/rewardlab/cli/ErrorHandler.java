@@ -1,12 +1,14 @@
 package org.rewardlab.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.rewardlab.core.UserInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one place where errors become output and exit codes: bad input ({@link UserInputException},
@@ -24,9 +26,28 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
     PrintWriter err = cl.getErr();
-    err.println("error: " + oneLine(ex.getMessage()) + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+    err.println("error: " + describe(ex, cl) + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
     trace(err, ex);
     return Main.BAD_INPUT;
+  }
+
+  /** Picocli's message, except for a mistyped command, which gets its name and the nearest commands. */
+  private static String describe(ParameterException ex, CommandLine cl) {
+    if (ex instanceof UnmatchedArgumentException unmatched
+        && !cl.getSubcommands().isEmpty()
+        && cl.getCommandSpec().positionalParameters().isEmpty()
+        && !unmatched.getUnmatched().isEmpty()
+        && !unmatched.getUnmatched().get(0).startsWith("-")) {
+      String message = "unknown command '" + unmatched.getUnmatched().get(0) + "'";
+      List<String> suggestions = unmatched.getSuggestions();
+      if (!suggestions.isEmpty()) {
+        message += "; did you mean " + String.join(" or ", suggestions.stream().map(s -> "'" + s + "'").toList()) + "?";
+      } else {
+        message += "; the commands are " + String.join(", ", cl.getSubcommands().keySet());
+      }
+      return message;
+    }
+    return oneLine(ex.getMessage());
   }
 
   @Override
