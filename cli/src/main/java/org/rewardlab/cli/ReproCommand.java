@@ -73,9 +73,9 @@ final class ReproCommand implements Callable<Integer> {
   }
 
   /** {@code rewardlab repro run <id>}. */
-  @Command(name = "run", description = {
-      "Run the reproduction of one paper: print the measured numbers per arm and the verdict, and save",
-      "the result as <results>/<id>.json. A claim that does not hold still exits 0: it is a result."})
+  @Command(name = "run", description = "Run the reproduction of one paper: print the measured numbers per arm"
+      + " and the verdict, and save the result as <results>/<id>.json. A claim that does not hold still exits 0:"
+      + " it is a result.")
   static final class RunCommand implements Callable<Integer> {
     @ParentCommand ReproCommand repro;
     @Spec CommandSpec spec;

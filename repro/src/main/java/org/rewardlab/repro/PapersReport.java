@@ -40,7 +40,8 @@ public final class PapersReport {
     md.append("- **not started**: nothing of the paper is in the library yet.\n\n");
     md.append("Measured numbers are the mean ± sample standard deviation over seeds (n = seeds per arm) from the"
         + " last saved run in `repro/results/<id>.json`, followed by the verdict, which is computed from those"
-        + " numbers: **holds** when the comparison holds by more than two standard errors of the seed noise,"
+        + " numbers: **holds** when the comparison holds by more than k standard errors of the seed noise (k = 2 unless"
+        + " the claim says otherwise),"
         + " **does not hold** when it fails by more than that, **inconclusive** in between. A claim that does not"
         + " hold at our scale is reported as such. \"—\" means no saved run.\n\n");
     md.append(String.format(Locale.ROOT, "Working: %d · parts only: %d · not started: %d.%n%n",
