@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.rewardlab.core.UserInputException;
 import org.rewardlab.repro.Arm;
 import org.rewardlab.repro.Claim;
+import org.rewardlab.repro.Numbers;
 import org.rewardlab.repro.Paper;
 import org.rewardlab.repro.PaperStatus;
 import org.rewardlab.repro.PapersReport;
@@ -210,18 +211,11 @@ final class ReproCommand implements Callable<Integer> {
     return j.toString();
   }
 
-  /** Numbers in tables: up to four significant digits, no exponent for everyday magnitudes. */
+  /** Numbers in tables: four significant digits. */
   static String fmt(double x) {
-    if (!Double.isFinite(x)) {
-      return Double.toString(x);
-    }
-    String s = String.format(Locale.ROOT, "%.4g", x);
-    if (s.indexOf('e') >= 0 || s.indexOf('.') < 0) {
-      return s;
-    }
-    s = s.replaceAll("0+$", "");
-    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    return Numbers.format(x, 4);
   }
+
 
   /** Left-aligned columns separated by two spaces; the first row is the header. */
   static void printTable(PrintWriter out, List<String[]> rows) {

@@ -3,7 +3,6 @@ package org.rewardlab.repro;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -255,22 +254,8 @@ public sealed interface Comparison {
     return margin > 0 ? " + " + number(margin) : " - " + number(-margin);
   }
 
-  /** Compact number format shared by summaries and reports: three significant digits. */
+  /** Compact number format for statements: three significant digits. */
   static String number(double x) {
-    if (Double.isNaN(x)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(x)) {
-      return x > 0 ? "inf" : "-inf";
-    }
-    if (x == Math.rint(x) && Math.abs(x) < 1e6) {
-      return Long.toString((long) x);
-    }
-    String s = String.format(Locale.ROOT, "%.3g", x);
-    if (s.indexOf('e') >= 0 || s.indexOf('.') < 0) {
-      return s;
-    }
-    s = s.replaceAll("0+$", "");
-    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    return Numbers.format(x, 3);
   }
 }

@@ -96,4 +96,15 @@ class ClaimTest {
     assertThatThrownBy(() -> Claim.of("m", "", new Comparison.AtLeast("a", 0), Arm.of("a", 1), Arm.of("a", 2)))
         .hasMessageContaining("two arms named 'a'");
   }
+
+  @Test
+  void numbersKeepSignificantDigitsAndDropTrailingZeros() {
+    assertThat(Numbers.format(82.0, 3)).isEqualTo("82");
+    assertThat(Numbers.format(0.915, 3)).isEqualTo("0.915");
+    assertThat(Numbers.format(0.0500, 3)).isEqualTo("0.05");
+    assertThat(Numbers.format(2.0 / 3.0, 4)).isEqualTo("0.6667");
+    assertThat(Numbers.format(1234567.5, 3)).isEqualTo("1.23e+06");
+    assertThat(Numbers.format(Double.NaN, 3)).isEqualTo("NaN");
+    assertThat(Numbers.format(Double.NEGATIVE_INFINITY, 3)).isEqualTo("-inf");
+  }
 }
