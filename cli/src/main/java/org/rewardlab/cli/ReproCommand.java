@@ -1,0 +1,241 @@
+package org.rewardlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+import java.util.concurrent.Callable;
+import org.rewardlab.core.UserInputException;
+import org.rewardlab.repro.Arm;
+import org.rewardlab.repro.Claim;
+import org.rewardlab.repro.Numbers;
+import org.rewardlab.repro.Paper;
+import org.rewardlab.repro.PaperStatus;
+import org.rewardlab.repro.PapersReport;
+import org.rewardlab.repro.Repro;
+import org.rewardlab.repro.ReproContext;
+import org.rewardlab.repro.ReproRegistry;
+import org.rewardlab.repro.ReproResult;
+import org.rewardlab.repro.ReproRunner;
+import org.rewardlab.repro.ResultStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code rewardlab repro}: list the seed papers, run a paper's reproduction, write docs/PAPERS.md. */
+@Command(
+    name = "repro",
+    description = "Reproduce the central claims of the 63 seed papers.",
+    subcommands = {ReproCommand.ListCommand.class, ReproCommand.RunCommand.class, ReproCommand.ReportCommand.class})
+final class ReproCommand implements Callable<Integer> {
+  static final String RESULTS_DIR = "repro/results";
+  static final String PAPERS_MD = "docs/PAPERS.md";
+
+  @ParentCommand RewardLabCommand top;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(),
+        "missing command: choose one of " + String.join(", ", spec.subcommands().keySet()));
+  }
+
+  ReproRegistry registry() {
+    return top.registry();
+  }
+
+  /** {@code rewardlab repro list}. */
+  @Command(name = "list", description = "List the seed papers: id, status, family, title.")
+  static final class ListCommand implements Callable<Integer> {
+    @ParentCommand ReproCommand repro;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      ReproRegistry registry = repro.registry();
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"#", "ID", "STATUS", "FAMILY", "TITLE"});
+      for (Paper p : registry.papers()) {
+        rows.add(new String[] {
+            Integer.toString(p.number()), p.id(), registry.status(p.id()).label(), p.family(), p.title()});
+      }
+      printTable(spec.commandLine().getOut(), rows);
+      return 0;
+    }
+  }
+
+  /** {@code rewardlab repro run <id>}. */
+  @Command(name = "run", description = "Run the reproduction of one paper: print the measured numbers per arm"
+      + " and the verdict, and save the result as <results>/<id>.json. A claim that does not hold still exits 0:"
+      + " it is a result.")
+  static final class RunCommand implements Callable<Integer> {
+    @ParentCommand ReproCommand repro;
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<id>", description = "Paper id (see 'rewardlab repro list').")
+    String id;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+        description = "First seed; the run uses seeds N, N+1, ... (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--seeds", paramLabel = "K",
+        description = "How many seeds each arm runs on (default: the paper's own, usually 3).")
+    Integer seedCount;
+
+    @Option(names = "--out", paramLabel = "DIR",
+        description = "Directory for the run's files (default: runs/repro/<id> in the repository).")
+    Path out;
+
+    @Option(names = "--results", paramLabel = "DIR",
+        description = "Directory where <id>.json is saved (default: " + RESULTS_DIR + " in the repository).")
+    Path results;
+
+    @Override
+    public Integer call() {
+      ReproRegistry registry = repro.registry();
+      Paper paper = registry.paper(id);
+      Repro r = registry.repro(paper.id()).orElseThrow(() -> notRunnable(paper, registry.status(paper.id())));
+      int count = seedCount == null ? r.defaultSeedCount() : seedCount;
+      if (count < 1) {
+        throw new UserInputException("--seeds", "must be 1 or more, got " + count, "use e.g. --seeds 3");
+      }
+      List<Long> seeds = ReproContext.consecutiveSeeds(seed, count);
+      Path outDir = out != null ? out : Workspace.resolve("runs/repro/" + paper.id());
+      try {
+        Files.createDirectories(outDir);
+      } catch (IOException e) {
+        throw new UserInputException("--out " + outDir, "cannot create the directory: " + e.getMessage(),
+            "choose a writable directory with --out DIR", e);
+      }
+      String command = "rewardlab repro run " + paper.id() + " --seed " + seed + " --seeds " + count;
+      PrintWriter o = spec.commandLine().getOut();
+      PrintWriter e = spec.commandLine().getErr();
+      o.println(paper.id() + ": " + paper.title() + " (" + paper.family() + "; " + paper.spec() + ")");
+      o.println("claim: " + paper.claim());
+      o.println("seeds: " + join(seeds) + "; files: " + Workspace.show(outDir));
+      o.flush();
+      ReproContext ctx = new ReproContext(seeds, outDir, command, line -> {
+        e.println("  " + line);
+        e.flush();
+      });
+      ReproResult result = ReproRunner.run(r, ctx);
+      printResult(o, result);
+      ResultStore store = new ResultStore(results != null ? results : Workspace.resolve(RESULTS_DIR));
+      Path saved = store.save(result);
+      o.println(String.format(Locale.ROOT, "verdict: %s (%.1f s); saved %s",
+          result.verdict().label(), result.wallSeconds(), Workspace.show(saved)));
+      return 0;
+    }
+
+    private static UserInputException notRunnable(Paper paper, PaperStatus status) {
+      String state = status == PaperStatus.PARTS_ONLY
+          ? "has its parts in the library but no runnable reproduction yet"
+          : "is not started yet: it has no reproduction";
+      return new UserInputException("repro run " + paper.id(), "paper '" + paper.id() + "' (" + paper.title()
+          + ") " + state, "see " + PAPERS_MD + " for the status of every paper");
+    }
+
+    private static void printResult(PrintWriter o, ReproResult result) {
+      for (Claim c : result.claims()) {
+        o.println();
+        o.println(c.metricWithUnit() + ": " + c.comparison().describe() + " → " + c.verdict().label());
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"ARM", "MEAN", "STD", "N", "PER SEED"});
+        for (Arm a : c.arms()) {
+          StringJoiner perSeed = new StringJoiner(" ");
+          for (double v : a.values()) {
+            perSeed.add(fmt(v));
+          }
+          rows.add(new String[] {a.name(), fmt(a.mean()), fmt(a.std()), Integer.toString(a.n()), perSeed.toString()});
+        }
+        printTable(o, rows);
+      }
+      for (String note : result.notes()) {
+        o.println("note: " + note);
+      }
+    }
+  }
+
+  /** {@code rewardlab repro report}. */
+  @Command(name = "report", description = "Regenerate " + PAPERS_MD + " from the registry and the saved results.")
+  static final class ReportCommand implements Callable<Integer> {
+    @ParentCommand ReproCommand repro;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "FILE",
+        description = "Markdown file to write (default: " + PAPERS_MD + " in the repository).")
+    Path out;
+
+    @Option(names = "--results", paramLabel = "DIR",
+        description = "Directory of saved <id>.json results (default: " + RESULTS_DIR + " in the repository).")
+    Path results;
+
+    @Override
+    public Integer call() {
+      ReproRegistry registry = repro.registry();
+      Path target = out != null ? out : Workspace.resolve(PAPERS_MD);
+      ResultStore store = new ResultStore(results != null ? results : Workspace.resolve(RESULTS_DIR));
+      try {
+        PapersReport.write(registry, store, target);
+      } catch (UncheckedIOException e) {
+        throw new UserInputException("--out " + target, "cannot write the report: " + e.getCause().getMessage(),
+            "choose a writable file with --out FILE", e);
+      }
+      int[] counts = new int[PaperStatus.values().length];
+      for (Paper p : registry.papers()) {
+        counts[registry.status(p.id()).ordinal()]++;
+      }
+      spec.commandLine().getOut().println(String.format(Locale.ROOT,
+          "wrote %s: %d papers (%d working, %d parts only, %d not started)", Workspace.show(target),
+          registry.papers().size(), counts[PaperStatus.WORKING.ordinal()],
+          counts[PaperStatus.PARTS_ONLY.ordinal()], counts[PaperStatus.NOT_STARTED.ordinal()]));
+      return 0;
+    }
+  }
+
+  private static String join(List<Long> seeds) {
+    StringJoiner j = new StringJoiner(", ");
+    for (long s : seeds) {
+      j.add(Long.toString(s));
+    }
+    return j.toString();
+  }
+
+  /** Numbers in tables: four significant digits. */
+  static String fmt(double x) {
+    return Numbers.format(x, 4);
+  }
+
+
+  /** Left-aligned columns separated by two spaces; the first row is the header. */
+  static void printTable(PrintWriter out, List<String[]> rows) {
+    int cols = rows.get(0).length;
+    int[] width = new int[cols];
+    for (String[] r : rows) {
+      for (int i = 0; i < cols; i++) {
+        width[i] = Math.max(width[i], r[i].length());
+      }
+    }
+    for (String[] r : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < cols; i++) {
+        line.append(r[i]);
+        if (i < cols - 1) {
+          line.append(" ".repeat(width[i] - r[i].length() + 2));
+        }
+      }
+      out.println(line.toString().stripTrailing());
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,146 @@
+package org.rewardlab.repro;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.rewardlab.core.UserInputException;
+
+/**
+ * The 63 seed papers with their status and, where one exists, their runnable {@link Repro}.
+ *
+ * <p>A paper with no entry here is {@link PaperStatus#NOT_STARTED}. Adding a paper's reproduction is
+ * one new package {@code org.rewardlab.repro.<id>} plus one line in {@link #standard()}:
+ * {@code registry.register(new CarlRepro());}. A paper whose parts are built but whose repro does not
+ * run yet gets {@code registry.markPartsOnly("carl");} instead.
+ *
+ * <p>Each call to {@link #standard()} builds a fresh registry (no global state); an instance is not
+ * thread-safe while it is being filled, and safe to read from many threads afterwards.
+ */
+public final class ReproRegistry {
+  private final Map<String, Repro> repros = new LinkedHashMap<>();
+  private final Map<String, PaperStatus> marked = new HashMap<>();
+
+  private ReproRegistry() {}
+
+  /** The registry of this build: every reproduction that exists, registered one line each. */
+  public static ReproRegistry standard() {
+    ReproRegistry registry = empty();
+    // One line per paper with a reproduction, in paper order, e.g.:
+    //   registry.register(new org.rewardlab.repro.carl.CarlRepro());
+    //   registry.markPartsOnly("starc");
+    return registry;
+  }
+
+  /** All 63 papers, none started: the base of {@link #standard()} and of tests. */
+  public static ReproRegistry empty() {
+    return new ReproRegistry();
+  }
+
+  /**
+   * Adds the reproduction of {@code repro.paper()}.
+   *
+   * @throws IllegalArgumentException if its paper is not the index entry with that id, or the paper
+   *     already has a reproduction
+   */
+  public ReproRegistry register(Repro repro) {
+    Paper paper = repro.paper();
+    Paper indexed = Papers.find(paper.id()).orElseThrow(() -> new IllegalArgumentException(
+        "repro " + repro.getClass().getName() + " names paper id '" + paper.id()
+            + "', which is not one of the 63 ids of Papers.ALL"));
+    if (!indexed.equals(paper)) {
+      throw new IllegalArgumentException("repro " + repro.getClass().getName() + " must return Papers.find(\""
+          + paper.id() + "\") as its paper, not a copy that differs from the index");
+    }
+    if (repro.status() == null || repro.status() == PaperStatus.NOT_STARTED) {
+      throw new IllegalArgumentException("repro for '" + paper.id() + "' must say PARTS_ONLY or WORKING as its status");
+    }
+    if (repros.containsKey(paper.id())) {
+      throw new IllegalArgumentException("paper '" + paper.id() + "' already has a repro: "
+          + repros.get(paper.id()).getClass().getName());
+    }
+    repros.put(paper.id(), repro);
+    return this;
+  }
+
+  /** Marks a paper whose parts are in the library with tests, but which has no runnable repro yet. */
+  public ReproRegistry markPartsOnly(String id) {
+    Paper paper = Papers.find(id).orElseThrow(() -> new IllegalArgumentException(
+        "cannot mark unknown paper id '" + id + "' as parts only"));
+    marked.put(paper.id(), PaperStatus.PARTS_ONLY);
+    return this;
+  }
+
+  /** The 63 papers in index order. */
+  public List<Paper> papers() {
+    return Papers.ALL;
+  }
+
+  /**
+   * The paper with this id, for ids typed by a person.
+   *
+   * @throws UserInputException naming the id, the closest known id and how to list them all
+   */
+  public Paper paper(String id) {
+    Optional<Paper> found = Papers.find(id);
+    if (found.isPresent()) {
+      return found.get();
+    }
+    String closest = closestId(id);
+    String hint = closest == null ? "" : "; did you mean '" + closest + "'?";
+    throw new UserInputException("paper id '" + id + "'", "no seed paper has this id" + hint,
+        "run 'rewardlab repro list' to see the " + Papers.COUNT + " ids");
+  }
+
+  /** The runnable reproduction of a paper, if it has one. */
+  public Optional<Repro> repro(String id) {
+    return Optional.ofNullable(repros.get(id));
+  }
+
+  /** How far the paper is built: its repro's status, else its mark, else {@code NOT_STARTED}. */
+  public PaperStatus status(String id) {
+    Repro r = repros.get(id);
+    if (r != null) {
+      return r.status();
+    }
+    return marked.getOrDefault(id, PaperStatus.NOT_STARTED);
+  }
+
+  /** The known id nearest to {@code id} in edit distance, if it is close enough to be a typo. */
+  private static String closestId(String id) {
+    if (id == null) {
+      return null;
+    }
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (Paper p : Papers.ALL) {
+      int d = editDistance(id.toLowerCase(Locale.ROOT), p.id());
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = p.id();
+      }
+    }
+    return bestDistance <= Math.max(2, id.length() / 3) ? best : null;
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}
