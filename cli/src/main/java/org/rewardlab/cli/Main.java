@@ -21,7 +21,12 @@ import picocli.CommandLine;
 public final class Main {
   /** The subcommands of {@code rewardlab}, in the order the help lists them. */
   static final List<Class<?>> SUBCOMMANDS = List.of(
-      // train, eval, resume, plot, bench, env: one line each, e.g. TrainCommand.class,
+      TrainCommand.class,
+      EvalCommand.class,
+      ResumeCommand.class,
+      PlotCommand.class,
+      EnvCommand.class,
+      BenchCommand.class,
       ReproCommand.class,
       VersionCommand.class);
 

@@ -1,0 +1,167 @@
+package org.rewardlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rewardlab.algos.experiment.ExperimentSpec;
+import org.rewardlab.algos.rl.PpoTrainer;
+import org.rewardlab.algos.rl.TrainListener;
+import org.rewardlab.core.UserInputException;
+import org.rewardlab.core.config.Configs;
+import org.rewardlab.core.run.JsonlMetricsSink;
+import org.rewardlab.core.run.MetricsRecord;
+import org.rewardlab.core.run.RunContext;
+import org.rewardlab.envs.EnvRegistry;
+import org.rewardlab.envs.bench.EnvThroughput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rewardlab bench envs|ppo}: end-to-end benchmarks beside the peers' numbers. */
+@Command(
+    name = "bench",
+    description = "Benchmarks against the peers' numbers measured on this machine class (docs/BENCHMARKS.md).",
+    subcommands = {BenchCommand.Envs.class, BenchCommand.Ppo.class})
+final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  /** Gymnasium 1.4.0 CartPole-v1 through gym.make with action_space.sample(), 2-core VM (golden/gym_throughput.json). */
+  static final double GYM_CARTPOLE_MAKE_SPS = 72_527;
+  /** Gymnasium CartPole-v1 unwrapped, pre-drawn actions. */
+  static final double GYM_CARTPOLE_UNWRAPPED_SPS = 104_211;
+  /** Gymnasium SyncVectorEnv x4 env-steps/s. */
+  static final double GYM_CARTPOLE_SYNC4_SPS = 54_912;
+  /** CleanRL ppo.py CartPole-v1 500k steps, mean over seeds 1-3 (golden/cleanrl_ppo_cartpole.json). */
+  static final double CLEANRL_WALL_S = 98.17;
+  static final double CLEANRL_SPS = 5108;
+  static final double CLEANRL_FINAL_RETURN = 482.67;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return Main.OK;
+  }
+
+  /** {@code bench envs}. */
+  @Command(name = "envs", description = "Env steps per second, single env and vectorized, for every registered env.")
+  static final class Envs implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--steps", description = "Steps per measurement (default: ${DEFAULT-VALUE}).")
+    long steps = 10_000_000L;
+
+    @Option(names = "--num-envs", description = "Envs of the vectorized measurement (default: ${DEFAULT-VALUE}).")
+    int numEnvs = 8;
+
+    @Option(names = "--env", description = "Only this env (repeatable; default: all).")
+    List<String> only = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      if (steps < 1000) throw new UserInputException("--steps", "must be >= 1000, got " + steps, "e.g. --steps 10000000");
+      if (numEnvs < 2) throw new UserInputException("--num-envs", "must be >= 2, got " + numEnvs, "e.g. --num-envs 8");
+      PrintWriter out = spec.commandLine().getOut();
+      List<String> ids = only.isEmpty() ? EnvRegistry.ids() : only;
+      out.println("| env | single env steps/s | x Gymnasium make (72.5k) | vector x" + numEnvs + " env-steps/s |");
+      out.println("|---|---:|---:|---:|");
+      for (String id : ids) {
+        EnvThroughput.Result one = EnvThroughput.measure(id, 1, steps, 0);
+        EnvThroughput.Result vec = EnvThroughput.measure(id, numEnvs, steps, 0);
+        String ratio = id.equals("CartPole-v1")
+            ? String.format(Locale.ROOT, "%.0fx", one.stepsPerSecond() / GYM_CARTPOLE_MAKE_SPS)
+            : "-";
+        out.printf(Locale.ROOT, "| %s | %,.0f | %s | %,.0f |%n", id, one.stepsPerSecond(), ratio, vec.stepsPerSecond());
+        out.flush();
+      }
+      out.printf(Locale.ROOT, "Gymnasium 1.4.0 CartPole-v1 on this machine class: %,.0f steps/s (make + sample), "
+          + "%,.0f unwrapped, %,.0f SyncVectorEnv x4.%n", GYM_CARTPOLE_MAKE_SPS, GYM_CARTPOLE_UNWRAPPED_SPS, GYM_CARTPOLE_SYNC4_SPS);
+      return Main.OK;
+    }
+  }
+
+  /** {@code bench ppo}. */
+  @Command(name = "ppo", description = "Train the CartPole example per seed; wall time, SPS, final return and peak memory beside CleanRL's.")
+  static final class Ppo implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--config", description = "Experiment (default: ${DEFAULT-VALUE}).")
+    Path config = Workspace.resolve("examples/cartpole-ppo.yaml");
+
+    @Option(names = "--seeds", description = "Seeds 1..K (default: ${DEFAULT-VALUE}).")
+    int seeds = 3;
+
+    @Option(names = "--set", description = "Config override (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--out", description = "Where the bench runs go (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("runs", "bench");
+
+    @Override
+    public Integer call() {
+      if (seeds < 1) throw new UserInputException("--seeds", "must be >= 1, got " + seeds, "e.g. --seeds 3");
+      if (!Files.isRegularFile(config)) {
+        throw new UserInputException(config.toString(), "no such experiment file", "give --config examples/cartpole-ppo.yaml");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("| seed | wall s | SPS | final-100 mean return | episodes |");
+      out.println("|---:|---:|---:|---:|---:|");
+      double wallSum = 0;
+      double spsSum = 0;
+      double retSum = 0;
+      for (int s = 1; s <= seeds; s++) {
+        List<String> sets = new ArrayList<>(overrides);
+        sets.add("seed=" + s);
+        sets.add("run.evalEpisodes=0");
+        ExperimentSpec exp = Configs.load(config, ExperimentSpec.class, sets);
+        long t0 = System.nanoTime();
+        RunContext ctx = RunContext.create(out, exp.name() + "-s" + s, exp.seed(), exp);
+        long steps;
+        try (ctx; PpoTrainer trainer = PpoTrainer.start(exp, ctx)) {
+          trainer.train(TrainListener.none());
+          steps = trainer.globalStep();
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        List<Double> returns = new ArrayList<>();
+        for (MetricsRecord r : JsonlMetricsSink.read(ctx.runDir().resolve(RunContext.METRICS_FILE))) {
+          Double v = r.values().get("charts/episodic_return");
+          if (v != null) returns.add(v);
+        }
+        double last = 0;
+        int k = Math.min(100, returns.size());
+        for (int i = returns.size() - k; i < returns.size(); i++) last += returns.get(i);
+        last = k == 0 ? Double.NaN : last / k;
+        double sps = steps / wall;
+        wallSum += wall;
+        spsSum += sps;
+        retSum += last;
+        out.printf(Locale.ROOT, "| %d | %.1f | %,.0f | %.2f | %d |%n", s, wall, sps, last, returns.size());
+        out.flush();
+      }
+      out.printf(Locale.ROOT, "| mean | %.1f | %,.0f | %.2f | |%n", wallSum / seeds, spsSum / seeds, retSum / seeds);
+      out.printf(Locale.ROOT, "| CleanRL ppo.py (same machine class, 1 torch thread) | %.1f | %,.0f | %.2f | |%n",
+          CLEANRL_WALL_S, CLEANRL_SPS, CLEANRL_FINAL_RETURN);
+      out.printf(Locale.ROOT, "wall-time ratio RewardLab / CleanRL: %.2f; peak RSS of this process: %s MiB%n",
+          (wallSum / seeds) / CLEANRL_WALL_S, peakRssMib());
+      return Main.OK;
+    }
+
+    static String peakRssMib() {
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+          if (line.startsWith("VmHWM:")) {
+            long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+            return String.format(Locale.ROOT, "%.0f", kb / 1024.0);
+          }
+        }
+      } catch (Exception e) {
+        return "unknown";
+      }
+      return "unknown";
+    }
+  }
+}
