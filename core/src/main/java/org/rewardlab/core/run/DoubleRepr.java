@@ -2,6 +2,8 @@ package org.rewardlab.core.run;
 
 import com.fasterxml.jackson.core.io.NumberOutput;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * Doubles written as Python's {@code repr} writes them: the shortest decimal that reads back to the
@@ -24,6 +26,11 @@ public final class DoubleRepr {
     if (x == 0) return (Double.doubleToRawLongBits(x) < 0) ? "-0.0" : "0.0";
     String shortest = NumberOutput.toString(x, true);
     BigDecimal d = new BigDecimal(shortest).stripTrailingZeros();
+    if (d.precision() == 2) {
+      // Java's layout forces two digits (4.9E-324) where one may already round-trip (Python: 5e-324)
+      BigDecimal one = d.round(new MathContext(1, RoundingMode.HALF_EVEN));
+      if (one.doubleValue() == x) d = one.stripTrailingZeros();
+    }
     boolean negative = d.signum() < 0;
     String digits = d.unscaledValue().abs().toString();
     // value = 0.digits * 10^decpt
