@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -73,6 +74,7 @@ public final class Configs {
           YAMLFactory.builder()
               .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
               .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
+              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
               .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
               .build()))
       .build();
@@ -175,10 +177,24 @@ public final class Configs {
       n = YAML.readTree(yamlText);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
-      String where = loc == null ? source : source + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-      String fix = loc == null ? "fix the YAML syntax"
-          : "fix the YAML syntax at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-      throw new UserInputException(where, "malformed YAML: " + firstLine(e.getOriginalMessage()), fix, e);
+      int line = loc == null ? -1 : loc.getLineNr();
+      int column = loc == null ? -1 : loc.getColumnNr();
+      String problem = firstLine(e.getOriginalMessage());
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException y) {
+          // SnakeYAML knows where the problem is (not just where the construct began) and what it is
+          if (y.getProblemMark() != null) {
+            line = y.getProblemMark().getLine() + 1;
+            column = y.getProblemMark().getColumn() + 1;
+          }
+          String context = y.getContext() == null ? "" : y.getContext() + ": ";
+          if (y.getProblem() != null) problem = context + y.getProblem();
+          break;
+        }
+      }
+      String where = line < 0 ? source : source + ":" + line + ":" + column;
+      String fix = line < 0 ? "fix the YAML syntax" : "fix the YAML syntax at line " + line + ", column " + column;
+      throw new UserInputException(where, "malformed YAML: " + problem, fix, e);
     }
     if (n == null || n.isMissingNode() || n.isNull()) return JsonNodeFactory.instance.objectNode();
     if (!n.isObject()) {

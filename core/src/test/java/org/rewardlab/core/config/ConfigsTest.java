@@ -80,6 +80,14 @@ class ConfigsTest {
   }
 
   @Test
+  void duplicateKeysAreRejected() {
+    assertThatThrownBy(() -> Configs.read("seed: 1\nname: a\nseed: 2\n", Experiment.class))
+        .isInstanceOf(UserInputException.class)
+        .hasMessageStartingWith("<yaml>:3:")
+        .hasMessageContaining("Duplicate field 'seed'");
+  }
+
+  @Test
   void topLevelMustBeAMapping() {
     assertThatThrownBy(() -> Configs.read("- 1\n- 2\n", Experiment.class))
         .isInstanceOf(UserInputException.class)

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Map;
 
-/** Test-local config records, shaped like real experiment specs. */
-final class TestConfigs {
+/** Test-local config records, shaped like real experiment specs (public: the run tests use them too). */
+public final class TestConfigs {
   private TestConfigs() {}
 
   public enum Schedule {
