@@ -3,6 +3,7 @@ package org.rewardlab.core.env;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.core.space.Box;
 import org.rewardlab.core.space.Discrete;
 import org.rewardlab.core.space.MultiDiscrete;
@@ -81,6 +82,24 @@ public final class FlatEnvs {
           env.spec().id() + " has a MultiDiscrete action space; wrap the FlatEnv directly");
     }
     throw new IllegalArgumentException("unsupported action space " + s);
+  }
+
+  /**
+   * Draws a random action of {@code space} from {@code rng} and writes its flat encoding at
+   * {@code out[off..]}: a Discrete element as its 0-based index, a Box element as its floats, a
+   * MultiDiscrete element as one index per component.
+   */
+  public static void sampleAction(Space<?> space, RandomSource rng, float[] out, int off) {
+    if (space instanceof Discrete d) {
+      out[off] = d.sample(rng) - d.start();
+    } else if (space instanceof Box b) {
+      System.arraycopy(b.sample(rng), 0, out, off, b.flatSize());
+    } else if (space instanceof MultiDiscrete m) {
+      int[] x = m.sample(rng);
+      for (int i = 0; i < x.length; i++) out[off + i] = x[i];
+    } else {
+      throw new IllegalArgumentException("unsupported space " + space);
+    }
   }
 
   @FunctionalInterface

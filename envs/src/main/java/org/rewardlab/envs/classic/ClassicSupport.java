@@ -8,19 +8,20 @@ final class ClassicSupport {
   private ClassicSupport() {}
 
   /**
-   * The Discrete action index stored as a float at {@code action[off]}.
+   * The Discrete action index (0-based, whatever the space's start) stored as a float at
+   * {@code action[off]}.
    *
    * @throws IllegalArgumentException if it is not an integer in {@code [0, space.n())}
    */
   static int discreteAction(Discrete space, float[] action, int off) {
     float v = action[off];
     int a = (int) v;
-    if (a != v || a < space.start() || a >= space.start() + space.n()) {
+    if (a != v || a < 0 || a >= space.n()) {
       throw new IllegalArgumentException(
           "action " + v + " is not in Discrete(" + space.n() + "): pass an integer index 0.."
               + (space.n() - 1) + " stored as a float");
     }
-    return a - space.start();
+    return a;
   }
 
   /** Python's {@code x % y} for floats: the result has the sign of {@code y} (floor modulo). */
