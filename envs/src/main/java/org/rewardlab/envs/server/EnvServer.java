@@ -7,8 +7,12 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
@@ -88,6 +92,21 @@ public final class EnvServer {
       out.flush();
       if (close) return;
     }
+  }
+
+  /**
+   * Serves the env named by {@code args[0]} on standard input and output (the CLI's
+   * {@code rewardlab env serve --env <id>} does the same with its own error handling).
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: EnvServer <env-id>   (known: " + String.join(", ", EnvRegistry.ids()) + ")");
+      System.exit(2);
+    }
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+    new EnvServer(args[0]).serve(in, out);
+    out.flush();
   }
 
   /** Writes the response to one request line; returns whether the request was {@code close}. */
