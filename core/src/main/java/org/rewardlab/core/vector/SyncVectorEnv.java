@@ -1,0 +1,214 @@
+package org.rewardlab.core.vector;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rewardlab.core.env.EnvSpec;
+import org.rewardlab.core.env.FlatEnv;
+import org.rewardlab.core.space.Box;
+import org.rewardlab.core.space.Space;
+
+/**
+ * N {@link FlatEnv}s stepped one after another in the calling thread (Gymnasium's
+ * {@code SyncVectorEnv} with {@code AutoresetMode.SAME_STEP}), over buffers allocated once.
+ *
+ * <p>Autoreset follows {@link VectorEnv}: an env whose episode ends in {@link #step} is reset in the
+ * same call, continuing its own random stream; {@link #finalObservations()} keeps the last
+ * observation of the ended episode and {@link #episodeReturns()} / {@link #episodeLengths()} its
+ * statistics.
+ *
+ * <p>Time limit: the per-env step count is compared with {@code maxEpisodeSteps} (by default the
+ * spec's); {@code truncated[i]} is set when the count reaches it <em>and the step did not
+ * terminate</em>, so {@code terminated} and {@code truncated} are never both true here (a terminal
+ * state is never bootstrapped). This differs from Gymnasium's TimeLimit wrapper only in that corner.
+ *
+ * <p>{@link #step} allocates nothing. Not thread-safe.
+ */
+public final class SyncVectorEnv implements VectorEnv {
+  private final FlatEnv[] envs;
+  private final EnvSpec spec;
+  private final int maxEpisodeSteps;
+  private final int obsSize;
+  private final int actSize;
+  private final float[] observations;
+  private final float[] finalObservations;
+  private final double[] rewards;
+  private final boolean[] terminated;
+  private final boolean[] truncated;
+  private final double[] episodeReturns;
+  private final int[] episodeLengths;
+  private final double[] runningReturns;
+  private final int[] runningLengths;
+  private boolean hasReset;
+
+  /**
+   * {@code numEnvs} envs: {@code env} itself and {@code numEnvs - 1} of its {@link FlatEnv#copy()}s,
+   * with the spec's time limit.
+   */
+  public SyncVectorEnv(FlatEnv env, int numEnvs) {
+    this(copies(env, numEnvs), env.spec().maxEpisodeSteps());
+  }
+
+  /**
+   * Vectorizes the given envs, which must share spec and spaces.
+   *
+   * @param maxEpisodeSteps the time limit (0 for none)
+   */
+  public SyncVectorEnv(List<? extends FlatEnv> envs, int maxEpisodeSteps) {
+    if (envs == null || envs.isEmpty()) throw new IllegalArgumentException("SyncVectorEnv needs at least one env");
+    if (maxEpisodeSteps < 0) throw new IllegalArgumentException("maxEpisodeSteps must be >= 0 (0 for none), got " + maxEpisodeSteps);
+    this.envs = envs.toArray(new FlatEnv[0]);
+    FlatEnv first = this.envs[0];
+    for (int i = 1; i < this.envs.length; i++) {
+      FlatEnv e = this.envs[i];
+      if (e == null || e == first || !e.spec().equals(first.spec())
+          || !e.observationSpace().equals(first.observationSpace())
+          || !e.actionSpace().equals(first.actionSpace())) {
+        throw new IllegalArgumentException(
+            "env " + i + " is not a distinct instance of " + first.spec().id() + " with the same spaces");
+      }
+      for (int j = 0; j < i; j++) {
+        if (this.envs[j] == e) throw new IllegalArgumentException("env " + i + " is the same instance as env " + j);
+      }
+    }
+    this.spec = first.spec();
+    this.maxEpisodeSteps = maxEpisodeSteps;
+    this.obsSize = first.observationSize();
+    this.actSize = first.actionSize();
+    int n = this.envs.length;
+    observations = new float[n * obsSize];
+    finalObservations = new float[n * obsSize];
+    rewards = new double[n];
+    terminated = new boolean[n];
+    truncated = new boolean[n];
+    episodeReturns = new double[n];
+    episodeLengths = new int[n];
+    runningReturns = new double[n];
+    runningLengths = new int[n];
+  }
+
+  private static List<FlatEnv> copies(FlatEnv env, int numEnvs) {
+    if (numEnvs < 1) throw new IllegalArgumentException("numEnvs must be >= 1, got " + numEnvs);
+    List<FlatEnv> list = new ArrayList<>(numEnvs);
+    list.add(env);
+    for (int i = 1; i < numEnvs; i++) list.add(env.copy());
+    return list;
+  }
+
+  @Override
+  public EnvSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public int numEnvs() {
+    return envs.length;
+  }
+
+  /** The time limit applied by this vector env (0 for none). */
+  public int maxEpisodeSteps() {
+    return maxEpisodeSteps;
+  }
+
+  @Override
+  public Box singleObservationSpace() {
+    return envs[0].observationSpace();
+  }
+
+  @Override
+  public Space<?> singleActionSpace() {
+    return envs[0].actionSpace();
+  }
+
+  @Override
+  public float[] reset(long seed) {
+    for (int i = 0; i < envs.length; i++) {
+      envs[i].reset(seed + i, observations, i * obsSize);
+      runningReturns[i] = 0;
+      runningLengths[i] = 0;
+      rewards[i] = 0;
+      terminated[i] = false;
+      truncated[i] = false;
+    }
+    hasReset = true;
+    return observations;
+  }
+
+  @Override
+  public void step(float[] actions) {
+    if (!hasReset) throw new IllegalStateException("step() before reset(seed) on SyncVectorEnv(" + spec.id() + ")");
+    if (actions.length < envs.length * actSize) {
+      throw new IllegalArgumentException(
+          "actions must hold numEnvs * actionSize = " + envs.length * actSize + " floats, got " + actions.length);
+    }
+    for (int i = 0; i < envs.length; i++) {
+      FlatEnv env = envs[i];
+      int o = i * obsSize;
+      double r = env.step(actions, i * actSize, observations, o);
+      int len = ++runningLengths[i];
+      double ret = runningReturns[i] += r;
+      boolean term = env.terminated();
+      boolean trunc = !term && maxEpisodeSteps > 0 && len >= maxEpisodeSteps;
+      rewards[i] = r;
+      terminated[i] = term;
+      truncated[i] = trunc;
+      if (term || trunc) {
+        System.arraycopy(observations, o, finalObservations, o, obsSize);
+        episodeReturns[i] = ret;
+        episodeLengths[i] = len;
+        runningReturns[i] = 0;
+        runningLengths[i] = 0;
+        env.reset(observations, o);
+      }
+    }
+  }
+
+  @Override
+  public float[] observations() {
+    return observations;
+  }
+
+  @Override
+  public double[] rewards() {
+    return rewards;
+  }
+
+  @Override
+  public boolean[] terminated() {
+    return terminated;
+  }
+
+  @Override
+  public boolean[] truncated() {
+    return truncated;
+  }
+
+  @Override
+  public float[] finalObservations() {
+    return finalObservations;
+  }
+
+  @Override
+  public double[] episodeReturns() {
+    return episodeReturns;
+  }
+
+  @Override
+  public int[] episodeLengths() {
+    return episodeLengths;
+  }
+
+  /** The env at {@code index} (for state access in tests and world models). */
+  public FlatEnv env(int index) {
+    return envs[index];
+  }
+
+  @Override
+  public void close() {
+    for (FlatEnv e : envs) e.close();
+  }
+
+  @Override
+  public String toString() {
+    return "SyncVectorEnv(" + spec.id() + ", numEnvs=" + envs.length + ")";
+  }
+}
