@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.rewardlab.core.data.FlatTransition;
+import org.rewardlab.core.env.Checkpointable;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
+import org.rewardlab.core.env.StateBuffer;
 import org.rewardlab.core.reward.NonFiniteRewardException;
 import org.rewardlab.core.reward.RewardFn;
 import org.rewardlab.core.space.Box;
@@ -36,7 +38,7 @@ import org.rewardlab.reward.spec.RewardSpec;
  * {@link NonFiniteRewardException} naming the term and the step. No allocation per step. Not
  * thread-safe.
  */
-public final class RewardWrappedEnv implements FlatEnv {
+public final class RewardWrappedEnv implements FlatEnv, Checkpointable {
   private final FlatEnv inner;
   private final Supplier<RewardFn<FlatTransition>> rewardFactory;
   private final RewardFn<FlatTransition> reward;
@@ -52,6 +54,8 @@ public final class RewardWrappedEnv implements FlatEnv {
   private int completedLength;
   private long completedEpisodes;
   private long totalSteps;
+  private double episodeEnvReturn;
+  private double completedEnvReturn;
 
   /**
    * Wraps {@code inner} with the reward {@code spec} describes, built for inner's spaces.
@@ -121,6 +125,14 @@ public final class RewardWrappedEnv implements FlatEnv {
     return completedEpisodes;
   }
 
+  /**
+   * The undiscounted sum of the inner env's own rewards over the last completed episode (what
+   * {@code charts/episodic_return} reports, whatever reward the agent is trained on).
+   */
+  public double completedEpisodeEnvReturn() {
+    return completedEnvReturn;
+  }
+
   /** The length in steps of the last completed episode. */
   public int completedEpisodeLength() {
     return completedLength;
@@ -159,8 +171,10 @@ public final class RewardWrappedEnv implements FlatEnv {
     if (episodeSteps > 0) {
       System.arraycopy(episodeTerms, 0, completedTerms, 0, episodeTerms.length);
       completedLength = episodeSteps;
+      completedEnvReturn = episodeEnvReturn;
       completedEpisodes++;
     }
+    episodeEnvReturn = 0;
     Arrays.fill(episodeTerms, 0);
     episodeSteps = 0;
     started = true;
@@ -176,6 +190,7 @@ public final class RewardWrappedEnv implements FlatEnv {
     boolean terminated = inner.terminated();
     episodeSteps++;
     totalSteps++;
+    episodeEnvReturn += envReward;
     boolean truncated = !terminated && timeLimit > 0 && episodeSteps >= timeLimit;
     transition.set(prevObs, 0, action, aOff, envReward, obs, oOff, terminated, truncated);
     double total = reward.evaluate(transition, lastTerms);
@@ -217,5 +232,58 @@ public final class RewardWrappedEnv implements FlatEnv {
   @Override
   public void close() {
     inner.close();
+  }
+
+  /**
+   * Saves the wrapper's counters and sums followed by the inner env's state (the inner env must be
+   * {@link Checkpointable}). Reward terms are stateless between steps apart from {@link
+   * RewardFn#reset()} at episode start, so the reward function itself holds nothing to save.
+   */
+  @Override
+  public void saveState(StateBuffer out) {
+    if (!(inner instanceof Checkpointable c)) {
+      throw new IllegalStateException(inner + " is not Checkpointable, so the reward wrapper cannot be checkpointed");
+    }
+    out.putBoolean(started);
+    out.putLong(episodeSteps);
+    out.putLong(completedLength);
+    out.putLong(completedEpisodes);
+    out.putLong(totalSteps);
+    out.putDouble(episodeEnvReturn);
+    out.putDouble(completedEnvReturn);
+    out.putFloats(prevObs);
+    out.putDoubles(lastTerms);
+    out.putDoubles(episodeTerms);
+    out.putDoubles(completedTerms);
+    c.saveState(out);
+  }
+
+  @Override
+  public void loadState(StateBuffer in) {
+    if (!(inner instanceof Checkpointable c)) {
+      throw new IllegalStateException(inner + " is not Checkpointable, so the reward wrapper cannot be restored");
+    }
+    started = in.getBoolean();
+    episodeSteps = (int) in.getLong();
+    completedLength = (int) in.getLong();
+    completedEpisodes = in.getLong();
+    totalSteps = in.getLong();
+    episodeEnvReturn = in.getDouble();
+    completedEnvReturn = in.getDouble();
+    copyInto(in.getFloats(), prevObs);
+    copyInto(in.getDoubles(), lastTerms);
+    copyInto(in.getDoubles(), episodeTerms);
+    copyInto(in.getDoubles(), completedTerms);
+    c.loadState(in);
+  }
+
+  private static void copyInto(float[] src, float[] dst) {
+    if (src.length != dst.length) throw new IllegalStateException("saved state does not fit this reward wrapper");
+    System.arraycopy(src, 0, dst, 0, dst.length);
+  }
+
+  private static void copyInto(double[] src, double[] dst) {
+    if (src.length != dst.length) throw new IllegalStateException("saved state does not fit this reward wrapper");
+    System.arraycopy(src, 0, dst, 0, dst.length);
   }
 }

@@ -12,6 +12,7 @@ import org.rewardlab.core.UserInputException;
 import org.rewardlab.core.env.FlatEnv;
 import org.rewardlab.core.env.StateBuffer;
 import org.rewardlab.core.random.RandomSource;
+import org.rewardlab.core.reward.NonFiniteRewardException;
 import org.rewardlab.core.random.Seeds;
 import org.rewardlab.core.run.MetricsSink;
 import org.rewardlab.core.run.RunContext;
@@ -280,7 +281,11 @@ public final class PpoTrainer implements AutoCloseable {
           }
         }
       }
-      venv.step(envActions);
+      try {
+        venv.step(envActions);
+      } catch (NonFiniteRewardException e) {
+        throw new NonFiniteTrainingException(globalStep, "reward/" + e.term(), e.getMessage());
+      }
       double[] r = venv.rewards();
       boolean[] term = venv.terminated();
       boolean[] trunc = venv.truncated();

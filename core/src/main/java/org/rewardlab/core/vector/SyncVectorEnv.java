@@ -2,8 +2,10 @@ package org.rewardlab.core.vector;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.rewardlab.core.env.Checkpointable;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
+import org.rewardlab.core.env.StateBuffer;
 import org.rewardlab.core.space.Box;
 import org.rewardlab.core.space.Space;
 
@@ -23,7 +25,7 @@ import org.rewardlab.core.space.Space;
  *
  * <p>{@link #step} allocates nothing. Not thread-safe.
  */
-public final class SyncVectorEnv implements VectorEnv {
+public final class SyncVectorEnv implements VectorEnv, Checkpointable {
   private final FlatEnv[] envs;
   private final EnvSpec spec;
   private final int maxEpisodeSteps;
@@ -210,5 +212,45 @@ public final class SyncVectorEnv implements VectorEnv {
   @Override
   public String toString() {
     return "SyncVectorEnv(" + spec.id() + ", numEnvs=" + envs.length + ")";
+  }
+
+  /**
+   * Saves every sub-env (each must be {@link Checkpointable}), the episode counters and the current
+   * observation buffer, so that a restored vector env continues bit for bit.
+   *
+   * @throws IllegalStateException if a sub-env cannot be checkpointed
+   */
+  @Override
+  public void saveState(StateBuffer out) {
+    out.putLong(envs.length);
+    out.putBoolean(hasReset);
+    for (int i = 0; i < envs.length; i++) {
+      if (!(envs[i] instanceof Checkpointable c)) {
+        throw new IllegalStateException(envs[i] + " is not Checkpointable, so this vector env cannot be checkpointed");
+      }
+      c.saveState(out);
+      out.putDouble(runningReturns[i]);
+      out.putLong(runningLengths[i]);
+    }
+    out.putFloats(observations);
+  }
+
+  @Override
+  public void loadState(StateBuffer in) {
+    long n = in.getLong();
+    if (n != envs.length) {
+      throw new IllegalStateException("saved state holds " + n + " envs, this vector env has " + envs.length);
+    }
+    hasReset = in.getBoolean();
+    for (int i = 0; i < envs.length; i++) {
+      if (!(envs[i] instanceof Checkpointable c)) {
+        throw new IllegalStateException(envs[i] + " is not Checkpointable, so this vector env cannot be restored");
+      }
+      c.loadState(in);
+      runningReturns[i] = in.getDouble();
+      runningLengths[i] = (int) in.getLong();
+    }
+    float[] obs = in.getFloats();
+    System.arraycopy(obs, 0, observations, 0, observations.length);
   }
 }

@@ -1,8 +1,10 @@
 package org.rewardlab.envs.classic;
 
+import org.rewardlab.core.env.Checkpointable;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
 import org.rewardlab.core.env.HasState;
+import org.rewardlab.core.env.StateBuffer;
 import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.core.space.Box;
 import org.rewardlab.core.space.Discrete;
@@ -23,7 +25,7 @@ import org.rewardlab.core.space.Space;
  *
  * <p>Steps without allocating. Not thread-safe.
  */
-public final class Acrobot implements FlatEnv, HasState {
+public final class Acrobot implements FlatEnv, HasState, Checkpointable {
   /** The registered spec: TimeLimit 500, reward threshold -100. */
   public static final EnvSpec SPEC = new EnvSpec("Acrobot-v1", 500, -100.0);
 
@@ -209,5 +211,19 @@ public final class Acrobot implements FlatEnv, HasState {
   @Override
   public String toString() {
     return "Acrobot(" + SPEC.id() + ")";
+  }
+
+  @Override
+  public void saveState(StateBuffer out) {
+    out.putDoubles(state());
+    out.putBoolean(terminated);
+    out.putLongs(rng.state());
+  }
+
+  @Override
+  public void loadState(StateBuffer in) {
+    setState(in.getDoubles());
+    terminated = in.getBoolean();
+    rng = RandomSource.fromState(in.getLongs());
   }
 }

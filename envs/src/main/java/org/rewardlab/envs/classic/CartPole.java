@@ -1,8 +1,10 @@
 package org.rewardlab.envs.classic;
 
+import org.rewardlab.core.env.Checkpointable;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
 import org.rewardlab.core.env.HasState;
+import org.rewardlab.core.env.StateBuffer;
 import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.core.space.Box;
 import org.rewardlab.core.space.Discrete;
@@ -20,7 +22,7 @@ import org.rewardlab.core.space.Space;
  *
  * <p>Not thread-safe.
  */
-public final class CartPole implements FlatEnv, HasState {
+public final class CartPole implements FlatEnv, HasState, Checkpointable {
   /** The registered spec: TimeLimit 500, reward threshold 475. */
   public static final EnvSpec SPEC = new EnvSpec("CartPole-v1", 500, 475.0);
 
@@ -150,5 +152,21 @@ public final class CartPole implements FlatEnv, HasState {
   @Override
   public String toString() {
     return "CartPole(" + SPEC.id() + ")";
+  }
+
+  @Override
+  public void saveState(StateBuffer out) {
+    out.putDoubles(state());
+    out.putBoolean(terminated);
+    out.putLong(stepsBeyondTerminated);
+    out.putLongs(rng.state());
+  }
+
+  @Override
+  public void loadState(StateBuffer in) {
+    setState(in.getDoubles());
+    terminated = in.getBoolean();
+    stepsBeyondTerminated = (int) in.getLong();
+    rng = RandomSource.fromState(in.getLongs());
   }
 }

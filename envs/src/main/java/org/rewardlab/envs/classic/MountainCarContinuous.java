@@ -1,8 +1,10 @@
 package org.rewardlab.envs.classic;
 
+import org.rewardlab.core.env.Checkpointable;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
 import org.rewardlab.core.env.HasState;
+import org.rewardlab.core.env.StateBuffer;
 import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.core.space.Box;
 import org.rewardlab.core.space.Space;
@@ -21,7 +23,7 @@ import org.rewardlab.core.space.Space;
  *
  * <p>Not thread-safe.
  */
-public final class MountainCarContinuous implements FlatEnv, HasState {
+public final class MountainCarContinuous implements FlatEnv, HasState, Checkpointable {
   /** The registered spec: TimeLimit 999, reward threshold 90. */
   public static final EnvSpec SPEC = new EnvSpec("MountainCarContinuous-v0", 999, 90.0);
 
@@ -126,5 +128,19 @@ public final class MountainCarContinuous implements FlatEnv, HasState {
   @Override
   public String toString() {
     return "MountainCarContinuous(" + SPEC.id() + ")";
+  }
+
+  @Override
+  public void saveState(StateBuffer out) {
+    out.putDoubles(state());
+    out.putBoolean(terminated);
+    out.putLongs(rng.state());
+  }
+
+  @Override
+  public void loadState(StateBuffer in) {
+    setState(in.getDoubles());
+    terminated = in.getBoolean();
+    rng = RandomSource.fromState(in.getLongs());
   }
 }

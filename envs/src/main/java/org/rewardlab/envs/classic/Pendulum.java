@@ -1,8 +1,10 @@
 package org.rewardlab.envs.classic;
 
+import org.rewardlab.core.env.Checkpointable;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
 import org.rewardlab.core.env.HasState;
+import org.rewardlab.core.env.StateBuffer;
 import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.core.space.Box;
 import org.rewardlab.core.space.Space;
@@ -20,7 +22,7 @@ import org.rewardlab.core.space.Space;
  *
  * <p>Not thread-safe.
  */
-public final class Pendulum implements FlatEnv, HasState {
+public final class Pendulum implements FlatEnv, HasState, Checkpointable {
   /** The registered spec: TimeLimit 200, no reward threshold. */
   public static final EnvSpec SPEC = new EnvSpec("Pendulum-v1", 200, null);
 
@@ -120,5 +122,17 @@ public final class Pendulum implements FlatEnv, HasState {
   @Override
   public String toString() {
     return "Pendulum(" + SPEC.id() + ")";
+  }
+
+  @Override
+  public void saveState(StateBuffer out) {
+    out.putDoubles(state());
+    out.putLongs(rng.state());
+  }
+
+  @Override
+  public void loadState(StateBuffer in) {
+    setState(in.getDoubles());
+    rng = RandomSource.fromState(in.getLongs());
   }
 }
