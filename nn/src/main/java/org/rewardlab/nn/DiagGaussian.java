@@ -33,13 +33,13 @@ public final class DiagGaussian {
     NDArray scale = logstdLike(mean, logstd).exp();
     NDArray var = scale.square();
     NDArray logScale = scale.log();
-    NDArray perDim = actions.sub(mean).square().neg().div(var.mul(2)).sub(logScale).sub(LOG_SQRT_2PI);
+    NDArray perDim = actions.sub(mean).square().neg().div(var.mul(2f)).sub(logScale).sub((float) LOG_SQRT_2PI);
     return perDim.sum(new int[] {-1});
   }
 
   /** Summed entropy {@code [B]}. */
   public static NDArray entropy(NDArray mean, NDArray logstd) {
     NDArray logScale = logstdLike(mean, logstd).exp().log();
-    return logScale.add(0.5 + LOG_SQRT_2PI).sum(new int[] {-1});
+    return logScale.add((float) (0.5 + LOG_SQRT_2PI)).sum(new int[] {-1});
   }
 }
