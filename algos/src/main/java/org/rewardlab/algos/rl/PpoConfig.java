@@ -1,0 +1,177 @@
+package org.rewardlab.algos.rl;
+
+import java.util.List;
+import org.rewardlab.core.UserInputException;
+
+/**
+ * PPO hyperparameters, named as CleanRL's {@code ppo.py} arguments (given in each field's javadoc).
+ * {@link #defaults()} is {@code ppo.py}'s defaults (discrete, CartPole), {@link #continuousDefaults()}
+ * is {@code ppo_continuous_action.py}'s. Validated on construction; every message says how to fix
+ * the value.
+ *
+ * @param numEnvs {@code num_envs}: parallel environments N
+ * @param numSteps {@code num_steps}: steps per env per rollout T
+ * @param totalTimesteps {@code total_timesteps}: env steps of the whole run (all envs)
+ * @param learningRate {@code learning_rate}: Adam step size at the first update
+ * @param annealLr {@code anneal_lr}: anneal the learning rate linearly to 0 over the run
+ * @param gamma {@code gamma}: discount γ
+ * @param gaeLambda {@code gae_lambda}: GAE λ
+ * @param numMinibatches {@code num_minibatches}: minibatches per epoch
+ * @param updateEpochs {@code update_epochs}: passes over the batch per update (K)
+ * @param normAdv {@code norm_adv}: standardize advantages per minibatch
+ * @param clipCoef {@code clip_coef}: surrogate clipping ε (also the value clipping range)
+ * @param clipVloss {@code clip_vloss}: clip the value loss around the rollout values
+ * @param entCoef {@code ent_coef}: entropy bonus coefficient c2
+ * @param vfCoef {@code vf_coef}: value loss coefficient c1
+ * @param maxGradNorm {@code max_grad_norm}: global gradient-norm clip
+ * @param targetKl {@code target_kl}: stop the epochs of an update once approx_kl exceeds it; null = never
+ * @param hiddenSizes hidden widths of both actor and critic MLPs (CleanRL: 64, 64)
+ * @param adamEps Adam ε (CleanRL: 1e-5)
+ * @param truncationAsTermination treat time-limit truncation as termination (CleanRL's behaviour);
+ *     false bootstraps truncated steps with γ V(final obs), as SB3 does
+ */
+public record PpoConfig(
+    int numEnvs,
+    int numSteps,
+    long totalTimesteps,
+    double learningRate,
+    boolean annealLr,
+    double gamma,
+    double gaeLambda,
+    int numMinibatches,
+    int updateEpochs,
+    boolean normAdv,
+    double clipCoef,
+    boolean clipVloss,
+    double entCoef,
+    double vfCoef,
+    double maxGradNorm,
+    Double targetKl,
+    List<Integer> hiddenSizes,
+    double adamEps,
+    boolean truncationAsTermination) {
+
+  public PpoConfig {
+    positive("numEnvs", numEnvs, "e.g. 4");
+    positive("numSteps", numSteps, "e.g. 128");
+    if (totalTimesteps < (long) numEnvs * numSteps) {
+      throw bad("totalTimesteps", totalTimesteps + " is less than one rollout (numEnvs x numSteps = "
+          + (long) numEnvs * numSteps + ")", "raise totalTimesteps or shrink numEnvs/numSteps");
+    }
+    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+      throw bad("learningRate", "must be a positive number, got " + learningRate, "use e.g. 2.5e-4");
+    }
+    unit("gamma", gamma, "e.g. 0.99");
+    unit("gaeLambda", gaeLambda, "e.g. 0.95");
+    positive("numMinibatches", numMinibatches, "e.g. 4");
+    positive("updateEpochs", updateEpochs, "e.g. 4");
+    int batch = numEnvs * numSteps;
+    if (numMinibatches > batch) {
+      throw bad("numMinibatches", numMinibatches + " exceeds the batch size " + batch,
+          "use at most numEnvs x numSteps minibatches");
+    }
+    if (normAdv && batch / numMinibatches < 2) {
+      throw bad("numMinibatches", "minibatches of one sample cannot normalize advantages",
+          "use fewer minibatches or set normAdv to false");
+    }
+    if (!(clipCoef > 0)) throw bad("clipCoef", "must be positive, got " + clipCoef, "use e.g. 0.2");
+    nonNegative("entCoef", entCoef, "e.g. 0.01");
+    nonNegative("vfCoef", vfCoef, "e.g. 0.5");
+    if (!(maxGradNorm > 0)) throw bad("maxGradNorm", "must be positive, got " + maxGradNorm, "use e.g. 0.5");
+    if (targetKl != null && !(targetKl > 0)) {
+      throw bad("targetKl", "must be positive or null, got " + targetKl, "use e.g. 0.015, or null to disable");
+    }
+    if (hiddenSizes == null || hiddenSizes.isEmpty()) {
+      throw bad("hiddenSizes", "must list at least one hidden width", "use e.g. [64, 64]");
+    }
+    hiddenSizes = List.copyOf(hiddenSizes);
+    for (Integer h : hiddenSizes) {
+      if (h == null || h < 1) throw bad("hiddenSizes", "widths must be positive, got " + hiddenSizes, "use e.g. [64, 64]");
+    }
+    if (!(adamEps > 0)) throw bad("adamEps", "must be positive, got " + adamEps, "use e.g. 1e-5");
+  }
+
+  /** CleanRL {@code ppo.py} defaults (CartPole-v1). */
+  public static PpoConfig defaults() {
+    return new PpoConfig(4, 128, 500_000L, 2.5e-4, true, 0.99, 0.95, 4, 4, true, 0.2, true, 0.01, 0.5, 0.5,
+        null, List.of(64, 64), 1e-5, false);
+  }
+
+  /** CleanRL {@code ppo_continuous_action.py} defaults (MuJoCo-style continuous control). */
+  public static PpoConfig continuousDefaults() {
+    return new PpoConfig(1, 2048, 1_000_000L, 3e-4, true, 0.99, 0.95, 32, 10, true, 0.2, true, 0.0, 0.5, 0.5,
+        null, List.of(64, 64), 1e-5, false);
+  }
+
+  /** {@code batch_size = num_envs * num_steps}. */
+  public int batchSize() {
+    return numEnvs * numSteps;
+  }
+
+  /** {@code minibatch_size = batch_size // num_minibatches}. */
+  public int minibatchSize() {
+    return batchSize() / numMinibatches;
+  }
+
+  /** {@code num_iterations = total_timesteps // batch_size}: the number of updates of the run. */
+  public int numIterations() {
+    return (int) (totalTimesteps / batchSize());
+  }
+
+  /** Hidden widths as an array. */
+  public int[] hidden() {
+    return hiddenSizes.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  public PpoConfig withTotalTimesteps(long v) {
+    return new PpoConfig(numEnvs, numSteps, v, learningRate, annealLr, gamma, gaeLambda, numMinibatches,
+        updateEpochs, normAdv, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, targetKl, hiddenSizes, adamEps,
+        truncationAsTermination);
+  }
+
+  public PpoConfig withRollout(int envs, int steps) {
+    return new PpoConfig(envs, steps, totalTimesteps, learningRate, annealLr, gamma, gaeLambda, numMinibatches,
+        updateEpochs, normAdv, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, targetKl, hiddenSizes, adamEps,
+        truncationAsTermination);
+  }
+
+  public PpoConfig withLearningRate(double v) {
+    return new PpoConfig(numEnvs, numSteps, totalTimesteps, v, annealLr, gamma, gaeLambda, numMinibatches,
+        updateEpochs, normAdv, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, targetKl, hiddenSizes, adamEps,
+        truncationAsTermination);
+  }
+
+  public PpoConfig withTargetKl(Double v) {
+    return new PpoConfig(numEnvs, numSteps, totalTimesteps, learningRate, annealLr, gamma, gaeLambda,
+        numMinibatches, updateEpochs, normAdv, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, v, hiddenSizes,
+        adamEps, truncationAsTermination);
+  }
+
+  public PpoConfig withMinibatches(int minibatches, int epochs) {
+    return new PpoConfig(numEnvs, numSteps, totalTimesteps, learningRate, annealLr, gamma, gaeLambda, minibatches,
+        epochs, normAdv, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, targetKl, hiddenSizes, adamEps,
+        truncationAsTermination);
+  }
+
+  public PpoConfig withTruncationAsTermination(boolean v) {
+    return new PpoConfig(numEnvs, numSteps, totalTimesteps, learningRate, annealLr, gamma, gaeLambda,
+        numMinibatches, updateEpochs, normAdv, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, targetKl,
+        hiddenSizes, adamEps, v);
+  }
+
+  private static UserInputException bad(String field, String problem, String fix) {
+    return new UserInputException("algo." + field, problem, fix);
+  }
+
+  private static void positive(String field, long v, String example) {
+    if (v < 1) throw bad(field, "must be at least 1, got " + v, "use " + example);
+  }
+
+  private static void unit(String field, double v, String example) {
+    if (!(v >= 0 && v <= 1)) throw bad(field, "must lie in [0, 1], got " + v, "use " + example);
+  }
+
+  private static void nonNegative(String field, double v, String example) {
+    if (!(v >= 0) || Double.isInfinite(v)) throw bad(field, "must be a finite number >= 0, got " + v, "use " + example);
+  }
+}

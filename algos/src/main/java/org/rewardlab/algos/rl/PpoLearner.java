@@ -1,0 +1,192 @@
+package org.rewardlab.algos.rl;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.List;
+import org.rewardlab.core.random.RandomSource;
+import org.rewardlab.nn.Adam;
+import org.rewardlab.nn.AdamState;
+import org.rewardlab.nn.Checkpoint;
+import org.rewardlab.nn.GradClip;
+import org.rewardlab.nn.Gradients;
+import org.rewardlab.nn.Torch;
+
+/**
+ * PPO's update (Schulman et al. 2017), as CleanRL's {@code ppo.py} performs it on one rollout:
+ * {@code updateEpochs} passes over the batch in shuffled minibatches; on each, the clipped surrogate,
+ * clipped value loss and entropy bonus ({@link PpoLoss}), one backward pass, global gradient-norm
+ * clipping, one Adam step; optionally stop the epochs once approx_kl exceeds {@code targetKl}.
+ *
+ * <p>Numerics: the forward/backward pass runs in libtorch (float32, one thread); minibatch rows are
+ * gathered in Java and cross JNI once per tensor; gradients come back once per parameter and the
+ * clipping and Adam step run in Java ({@link GradClip}, {@link Adam}). All tensors of an update live
+ * in one child scope of the network's manager (a grandchild per minibatch) and are freed when it
+ * returns. After the update the {@link #snapshot()} is refreshed.
+ *
+ * <p>Randomness: only {@code minibatchRng} (the shuffles). Same seeds, same data ⇒ bit-identical
+ * weights. Not thread-safe.
+ */
+public final class PpoLearner {
+  private final ActorCritic ac;
+  private final PpoConfig cfg;
+  private final RandomSource minibatchRng;
+  private final PpoLoss.Coefficients coefficients;
+  private final Adam adam;
+  private final List<NDArray> params;
+  private PolicySnapshot snapshot;
+
+  /**
+   * @param ac the network to train (not owned: the caller closes it)
+   * @param cfg hyperparameters (the learning rate comes per update)
+   * @param minibatchRng shuffles minibatch indices
+   */
+  public PpoLearner(ActorCritic ac, PpoConfig cfg, RandomSource minibatchRng) {
+    this.ac = ac;
+    this.cfg = cfg;
+    this.minibatchRng = minibatchRng;
+    this.coefficients = PpoLoss.Coefficients.of(cfg);
+    this.adam = new Adam(0.9, 0.999, cfg.adamEps());
+    this.params = ac.parameters();
+    this.snapshot = ac.snapshot();
+  }
+
+  /**
+   * One PPO update on a filled buffer whose advantages and returns are computed.
+   *
+   * @param buf the rollout ({@code buf.size()} rows)
+   * @param learningRate Adam step size for this update (CleanRL's annealed {@code lrnow})
+   */
+  public UpdateStats update(RolloutBuffer buf, double learningRate) {
+    if (buf.obsSize != ac.obsSize() || buf.actSize != ac.actionSize()) {
+      throw new IllegalArgumentException("buffer holds obs " + buf.obsSize + "/act " + buf.actSize
+          + " but the network expects " + ac.obsSize() + "/" + ac.actionSize());
+    }
+    int batch = buf.size();
+    int mbSize = Math.max(1, batch / cfg.numMinibatches());
+    int obsSize = buf.obsSize;
+    int actSize = buf.actSize;
+    int[] inds = new int[batch];
+    for (int i = 0; i < batch; i++) inds[i] = i;
+
+    Engine engine = Torch.init();
+    double[] last = new double[6];
+    double clipfracSum = 0;
+    double gradNormSum = 0;
+    int minibatches = 0;
+    int epochsRun = 0;
+    try (NDManager scope = ac.manager().newSubManager()) {
+      for (int epoch = 0; epoch < cfg.updateEpochs(); epoch++) {
+        minibatchRng.shuffle(inds);
+        for (int start = 0; start < batch; start += mbSize) {
+          int m = Math.min(mbSize, batch - start);
+          float[] obs = new float[m * obsSize];
+          float[] act = new float[m * actSize];
+          float[] oldLogProb = new float[m];
+          float[] adv = new float[m];
+          float[] ret = new float[m];
+          float[] oldValue = new float[m];
+          for (int j = 0; j < m; j++) {
+            int k = inds[start + j];
+            System.arraycopy(buf.obs, k * obsSize, obs, j * obsSize, obsSize);
+            System.arraycopy(buf.actions, k * actSize, act, j * actSize, actSize);
+            oldLogProb[j] = buf.logProbs[k];
+            adv[j] = buf.advantages[k];
+            ret[j] = buf.returns[k];
+            oldValue[j] = buf.values[k];
+          }
+          float[] stats;
+          try (NDManager mb = scope.newSubManager()) {
+            NDArray bObs = mb.create(obs, new Shape(m, obsSize));
+            NDArray bAct = ac.actionTensor(mb, act, m);
+            try (GradientCollector gc = engine.newGradientCollector()) {
+              ActorCritic.Evaluation e = ac.evaluate(bObs, bAct);
+              PpoLoss.Terms t = PpoLoss.compute(e.logProb(), e.entropy(), e.value(), mb.create(oldLogProb),
+                  mb.create(adv), mb.create(ret), mb.create(oldValue), coefficients);
+              gc.backward(t.loss());
+              stats = NDArrays.stack(new NDList(t.pgLoss(), t.vLoss(), t.entropyLoss(), t.oldApproxKl(),
+                  t.approxKl(), t.clipfrac())).toFloatArray();
+            }
+          }
+          float[][] grads = Gradients.readAndZero(params);
+          gradNormSum += GradClip.clipGlobalNorm(grads, cfg.maxGradNorm());
+          adam.step(params, grads, learningRate);
+          for (int s = 0; s < 6; s++) last[s] = stats[s];
+          clipfracSum += stats[5];
+          minibatches++;
+        }
+        epochsRun++;
+        if (cfg.targetKl() != null && last[4] > cfg.targetKl()) break;
+      }
+    }
+    snapshot = ac.snapshot();
+    return new UpdateStats(last[0], last[1], last[2], last[3], last[4], clipfracSum / minibatches,
+        explainedVariance(buf.values, buf.returns, batch), gradNormSum / minibatches, learningRate, epochsRun);
+  }
+
+  /** CleanRL's {@code 1 - Var[returns - values] / Var[returns]} (population variances); NaN if Var[returns] = 0. */
+  public static double explainedVariance(float[] values, float[] returns, int n) {
+    double meanY = 0;
+    double meanD = 0;
+    for (int i = 0; i < n; i++) {
+      meanY += returns[i];
+      meanD += returns[i] - values[i];
+    }
+    meanY /= n;
+    meanD /= n;
+    double varY = 0;
+    double varD = 0;
+    for (int i = 0; i < n; i++) {
+      double y = returns[i] - meanY;
+      double d = (returns[i] - values[i]) - meanD;
+      varY += y * y;
+      varD += d * d;
+    }
+    return varY == 0 ? Double.NaN : 1 - varD / varY;
+  }
+
+  /** The pure-Java policy matching the current weights (refreshed after every update). */
+  public PolicySnapshot snapshot() {
+    return snapshot;
+  }
+
+  public ActorCritic actorCritic() {
+    return ac;
+  }
+
+  public PpoConfig config() {
+    return cfg;
+  }
+
+  /** The optimizer (its state is part of a checkpoint). */
+  public Adam optimizer() {
+    return adam;
+  }
+
+  /**
+   * Writes weights ({@code <prefix>weights.*}), optimizer state ({@code <prefix>adam.*}) and the
+   * minibatch stream ({@code <prefix>rng.minibatch}) into {@code b}.
+   */
+  public void writeState(Checkpoint.Builder b, String prefix) {
+    b.floats(prefix + "weights.", ac.exportState());
+    adam.exportState().writeTo(b, prefix + "adam");
+    b.longs(prefix + "rng.minibatch", minibatchRng.state());
+  }
+
+  /** Restores what {@link #writeState} wrote, and refreshes the snapshot. */
+  public void readState(Checkpoint c, String prefix) {
+    java.util.Map<String, float[]> w = new java.util.LinkedHashMap<>();
+    String p = prefix + "weights.";
+    for (String name : c.floatNames()) {
+      if (name.startsWith(p)) w.put(name.substring(p.length()), c.floats(name));
+    }
+    ac.importState(w);
+    adam.importState(AdamState.readFrom(c, prefix + "adam"));
+    minibatchRng.restore(c.longs(prefix + "rng.minibatch"));
+    snapshot = ac.snapshot();
+  }
+}
