@@ -107,9 +107,9 @@ final class BenchCommand implements Callable<Integer> {
       if (!Files.isRegularFile(config)) {
         throw new UserInputException(config.toString(), "no such experiment file", "give --config examples/cartpole-ppo.yaml");
       }
-      PrintWriter out = spec.commandLine().getOut();
-      out.println("| seed | wall s | SPS | final-100 mean return | episodes |");
-      out.println("|---:|---:|---:|---:|---:|");
+      PrintWriter pw = spec.commandLine().getOut();
+      pw.println("| seed | wall s | SPS | final-100 mean return | episodes |");
+      pw.println("|---:|---:|---:|---:|---:|");
       double wallSum = 0;
       double spsSum = 0;
       double retSum = 0;
@@ -139,13 +139,13 @@ final class BenchCommand implements Callable<Integer> {
         wallSum += wall;
         spsSum += sps;
         retSum += last;
-        out.printf(Locale.ROOT, "| %d | %.1f | %,.0f | %.2f | %d |%n", s, wall, sps, last, returns.size());
-        out.flush();
+        pw.printf(Locale.ROOT, "| %d | %.1f | %,.0f | %.2f | %d |%n", s, wall, sps, last, returns.size());
+        pw.flush();
       }
-      out.printf(Locale.ROOT, "| mean | %.1f | %,.0f | %.2f | |%n", wallSum / seeds, spsSum / seeds, retSum / seeds);
-      out.printf(Locale.ROOT, "| CleanRL ppo.py (same machine class, 1 torch thread) | %.1f | %,.0f | %.2f | |%n",
+      pw.printf(Locale.ROOT, "| mean | %.1f | %,.0f | %.2f | |%n", wallSum / seeds, spsSum / seeds, retSum / seeds);
+      pw.printf(Locale.ROOT, "| CleanRL ppo.py (same machine class, 1 torch thread) | %.1f | %,.0f | %.2f | |%n",
           CLEANRL_WALL_S, CLEANRL_SPS, CLEANRL_FINAL_RETURN);
-      out.printf(Locale.ROOT, "wall-time ratio RewardLab / CleanRL: %.2f; peak RSS of this process: %s MiB%n",
+      pw.printf(Locale.ROOT, "wall-time ratio RewardLab / CleanRL: %.2f; peak RSS of this process: %s MiB%n",
           (wallSum / seeds) / CLEANRL_WALL_S, peakRssMib());
       return Main.OK;
     }
