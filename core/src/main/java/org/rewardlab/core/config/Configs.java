@@ -335,6 +335,12 @@ public final class Configs {
       JavaType ct = TypeFactory.defaultInstance().constructType(c.getGenericType());
       out.set(f.getKey(), merge(f.getValue(), ct, out.get(f.getKey()), join(path, f.getKey())));
     }
+    // A missing key of a reference type (String, Double, a nested record, ...) binds to null and the
+    // record's constructor decides (fill a default, or fail with its own message); only primitive
+    // keys without a default are required.
+    for (Map.Entry<String, RecordComponent> c : comps.entrySet()) {
+      if (!out.has(c.getKey()) && !c.getValue().getType().isPrimitive()) out.putNull(c.getKey());
+    }
     return out;
   }
 
