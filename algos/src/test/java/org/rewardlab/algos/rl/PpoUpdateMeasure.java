@@ -10,7 +10,8 @@ import org.rewardlab.core.space.Discrete;
  * pure-Java snapshot's {@code act} for 4 envs. Run:
  *
  * <pre>
- *   ./mvnw -q -o -pl algos -am test-compile
+ *   ./mvnw -q -o -pl algos -am install -DskipTests
+ *   ./mvnw -q -o -pl algos test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
  *   java -cp "algos/target/test-classes:algos/target/classes:$(cat cp.txt)" org.rewardlab.algos.rl.PpoUpdateMeasure
  * </pre>
  */
