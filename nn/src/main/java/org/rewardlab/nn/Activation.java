@@ -17,10 +17,21 @@ public enum Activation {
     };
   }
 
+  /**
+   * tanh through {@code Math.exp} (a JIT intrinsic, unlike {@code Math.tanh}, which is several times
+   * slower): {@code 1 - 2 / (e^{2x} + 1)} in double is within a few double ulps of tanh, so the float
+   * result is correctly rounded or one float ulp off, like libtorch's vectorized tanh. Saturates to
+   * +-1 for large |x| and propagates NaN.
+   */
+  static float tanh(float x) {
+    double e = Math.exp(2.0 * x);
+    return (float) (1.0 - 2.0 / (e + 1.0));
+  }
+
   /** Applies the activation to one float, as the tensor version does in float32. */
   public float apply(float x) {
     return switch (this) {
-      case TANH -> (float) Math.tanh(x);
+      case TANH -> tanh(x);
       case RELU -> x > 0f ? x : 0f;
     };
   }

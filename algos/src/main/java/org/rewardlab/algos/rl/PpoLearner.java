@@ -29,7 +29,8 @@ import org.rewardlab.nn.Torch;
  * returns. After the update the {@link #snapshot()} is refreshed.
  *
  * <p>Randomness: only {@code minibatchRng} (the shuffles). Same seeds, same data ⇒ bit-identical
- * weights. Not thread-safe.
+ * weights. Not thread-safe; moreover DJL's PyTorch gradient collector is a JVM-wide singleton, so
+ * only one learner may run {@link #update} at a time per JVM (parallel runs need separate JVMs).
  */
 public final class PpoLearner {
   private final ActorCritic ac;
