@@ -11,6 +11,7 @@ public class UserInputException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final String where;
   private final String fix;
+  private final String problem;
 
   /**
    * @param where the place of the problem: a config path ({@code algo.learningRate}), a file, a flag
@@ -20,12 +21,14 @@ public class UserInputException extends RuntimeException {
   public UserInputException(String where, String problem, String fix) {
     super(format(where, problem, fix));
     this.where = where;
+    this.problem = problem;
     this.fix = fix;
   }
 
   public UserInputException(String where, String problem, String fix, Throwable cause) {
     super(format(where, problem, fix), cause);
     this.where = where;
+    this.problem = problem;
     this.fix = fix;
   }
 
@@ -40,6 +43,11 @@ public class UserInputException extends RuntimeException {
   /** The place of the problem (config path, file, flag). */
   public String where() {
     return where;
+  }
+
+  /** What is wrong, without the place and the fix. */
+  public String problem() {
+    return problem;
   }
 
   /** What the user can do about it. */

@@ -1,6 +1,7 @@
 package org.rewardlab.algos.experiment;
 
 import java.util.List;
+import org.rewardlab.core.UserInputException;
 import org.rewardlab.algos.rl.PpoConfig;
 import org.rewardlab.reward.spec.RewardSpec;
 
@@ -40,7 +41,7 @@ public record ExperimentSpec(
     }
     if (algo == null) algo = "ppo";
     if (!ALGORITHMS.contains(algo)) {
-      throw new IllegalArgumentException("unknown algorithm '" + algo + "'; known: " + ALGORITHMS);
+      throw new UserInputException("algo", "unknown algorithm '" + algo + "'", "use one of " + ALGORITHMS);
     }
     if (env == null) env = EnvSetup.defaults();
     if (policy == null) policy = PolicySetup.defaults();

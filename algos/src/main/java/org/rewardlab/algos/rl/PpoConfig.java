@@ -160,7 +160,7 @@ public record PpoConfig(
   }
 
   private static UserInputException bad(String field, String problem, String fix) {
-    return new UserInputException("algo." + field, problem, fix);
+    return new UserInputException(field, problem, fix);
   }
 
   private static void positive(String field, long v, String example) {

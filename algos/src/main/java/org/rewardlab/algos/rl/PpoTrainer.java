@@ -146,6 +146,31 @@ public final class PpoTrainer implements AutoCloseable {
     }
   }
 
+  /**
+   * Checks everything about an experiment that can be checked without training — the env id, the
+   * policy head against the action space, the reward spec against the env — so that a bad config
+   * fails before a run directory is created.
+   *
+   * @throws UserInputException naming the config key and the fix
+   */
+  public static void validate(ExperimentSpec spec) {
+    FlatEnv env;
+    try {
+      env = EnvRegistry.make(spec.env().id());
+    } catch (UserInputException e) {
+      throw new UserInputException("env.id", e.problem(), e.fix(), e);
+    }
+    checkHead(spec.policy().head(), env.actionSpace(), spec.env().id());
+    if (spec.reward() != null) {
+      try {
+        new RewardWrappedEnv(env, spec.reward());
+      } catch (UserInputException e) {
+        throw new UserInputException("reward" + (e.where() == null || e.where().isEmpty() ? "" : "." + e.where()),
+            e.problem(), e.fix(), e);
+      }
+    }
+  }
+
   /** A fresh run: the envs are reset with the run seed. */
   public static PpoTrainer start(ExperimentSpec spec, RunContext ctx) {
     PpoTrainer t = new PpoTrainer(spec, ctx);

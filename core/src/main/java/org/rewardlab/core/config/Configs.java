@@ -210,6 +210,11 @@ public final class Configs {
     } catch (ValueInstantiationException e) {
       Throwable c = e.getCause() != null ? e.getCause() : e;
       String path = path(e);
+      if (c instanceof UserInputException u) {
+        String inner = u.where() == null || u.where().isEmpty() ? "" : u.where();
+        String where = path.isEmpty() ? (inner.isEmpty() ? "config" : inner) : (inner.isEmpty() ? path : path + "." + inner);
+        throw new UserInputException(where, u.problem(), u.fix() + fromOverride(where, overrides), e);
+      }
       String where = path.isEmpty() ? "config" : path;
       throw new UserInputException(where, firstLine(String.valueOf(c.getMessage())),
           "change the value in the YAML" + fromOverride(path, overrides) + " or --set " + (path.isEmpty() ? "" : path + ".") + "<key>=<value>", e);
@@ -240,7 +245,7 @@ public final class Configs {
   private static String fromOverride(String path, List<String> overrides) {
     for (String o : overrides) {
       int eq = o.indexOf('=');
-      if (eq > 0 && normalizePath(o.substring(0, eq)).equals(path)) return " (it came from --set " + o + ")";
+      if (eq > 0 && normalizePath(o.substring(0, eq)).equals(path)) return "; it came from --set " + o;
     }
     return "";
   }
