@@ -50,6 +50,7 @@ final class TrainCommand implements Callable<Integer> {
     List<String> sets = new ArrayList<>(overrides);
     if (seed != null) sets.add("seed=" + seed);
     ExperimentSpec exp = Configs.load(experiment, ExperimentSpec.class, sets);
+    PpoTrainer.check(exp);
     RunContext ctx = RunContext.create(out, exp.name(), exp.seed(), exp);
     spec.commandLine().getErr().println("run directory: " + Workspace.show(ctx.runDir()));
     try (ctx; PpoTrainer trainer = PpoTrainer.start(exp, ctx)) {

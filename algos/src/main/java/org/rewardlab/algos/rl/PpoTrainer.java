@@ -146,6 +146,20 @@ public final class PpoTrainer implements AutoCloseable {
     }
   }
 
+  /**
+   * Checks what {@link #start} would reject about {@code spec} without a run: the env id, a policy
+   * head that does not fit its action space, a reward spec that does not fit the env. Callers run
+   * it before creating a run directory, so bad input leaves nothing half-written behind.
+   *
+   * @throws org.rewardlab.core.UserInputException naming the config path and the fix
+   */
+  public static void check(ExperimentSpec spec) {
+    try (FlatEnv env = EnvRegistry.make(spec.env().id())) {
+      checkHead(spec.policy().head(), env.actionSpace(), spec.env().id());
+      if (spec.reward() != null) new RewardWrappedEnv(env, spec.reward());
+    }
+  }
+
   /** A fresh run: the envs are reset with the run seed. */
   public static PpoTrainer start(ExperimentSpec spec, RunContext ctx) {
     PpoTrainer t = new PpoTrainer(spec, ctx);

@@ -46,9 +46,9 @@ class PpoTrainerResumeTest {
         type: weighted
         terms:
           - weight: 1.0
-            reward: {type: env}
+            reward: {type: env, name: env}
           - weight: 1.0
-            reward: {type: potential, potential: mountaincar.energy, gamma: 0.99, weight: 100.0}
+            reward: {type: potential, name: shaping, potential: mountaincar.energy, gamma: 0.99, weight: 100.0}
       ppo: {numEnvs: 4, numSteps: 32, totalTimesteps: 5120}
       run: {checkpointEvery: 3, evalEpisodes: 0}
       """;
