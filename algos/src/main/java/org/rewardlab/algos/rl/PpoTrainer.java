@@ -241,6 +241,11 @@ public final class PpoTrainer implements AutoCloseable {
     return learner.snapshot();
   }
 
+  /** The buffer of the last rollout, overwritten by the next one (for tests of the collector). */
+  RolloutBuffer lastRollout() {
+    return buf;
+  }
+
   /** Observation normalizer, or null when the experiment does not normalize. */
   public VectorObservationNormalizer observationNormalizer() {
     return obsNorm;

@@ -1,0 +1,98 @@
+package org.rewardlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rewardlab.algos.experiment.ExperimentSpec;
+import org.rewardlab.algos.rl.PpoTrainer;
+import org.rewardlab.core.config.Configs;
+import org.rewardlab.core.run.RunContext;
+import org.rewardlab.core.run.RunManifest;
+
+/**
+ * Every example config trains at a tiny budget (one rollout) through the CLI and writes a complete
+ * run directory; {@code eval} and {@code plot} work on what it wrote.
+ */
+class ExamplesRunTest {
+  @TempDir Path tmp;
+
+  static List<Path> examples() throws IOException {
+    try (Stream<Path> s = Files.list(TrainCli.repoRoot().resolve("examples"))) {
+      return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+  }
+
+  @Test
+  void thereAreExamples() throws IOException {
+    assertThat(examples()).extracting(p -> p.getFileName().toString())
+        .contains("cartpole-ppo.yaml", "pendulum-ppo.yaml", "mountaincar-ppo-shaped.yaml");
+  }
+
+  /** One rollout of the example's own shape: numEnvs x numSteps steps. */
+  static long oneRollout(Path example) {
+    ExperimentSpec spec = Configs.load(example, ExperimentSpec.class, List.of());
+    return spec.ppo().batchSize();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void exampleTrainsAtATinyBudget(Path example) throws IOException {
+    Path out = tmp.resolve("runs");
+    TrainCli.Outcome o = TrainCli.run("train", example.toString(), "--out", out.toString(), "--quiet",
+        "--set", "ppo.totalTimesteps=" + oneRollout(example), "--set", "run.evalEpisodes=1");
+    assertThat(o.code()).as(o.toString()).isZero();
+    assertThat(o.errorLines()).isEmpty();
+    assertThat(o.out()).contains("trained", "evaluation", "report:");
+    Path run = TrainCli.onlyRun(out);
+    assertThat(run.resolve(RunManifest.FILE_NAME)).isRegularFile();
+    assertThat(run.resolve(RunContext.METRICS_FILE)).isRegularFile();
+    assertThat(TrainCli.read(run.resolve(RunContext.METRICS_FILE))).contains("losses/policy_loss", "eval/mean_return");
+    assertThat(PpoTrainer.checkpointPath(run)).isRegularFile();
+    assertThat(run.resolve("report.html")).isRegularFile();
+    try (Stream<Path> plots = Files.list(run.resolve(RunContext.PLOTS_DIR))) {
+      List<Path> pngs = plots.filter(p -> p.toString().endsWith(".png")).toList();
+      assertThat(pngs).isNotEmpty();
+      for (Path png : pngs) {
+        byte[] head = java.util.Arrays.copyOf(TrainCli.bytes(png), 4);
+        assertThat(head).as(png.toString()).containsExactly(0x89, 'P', 'N', 'G');
+      }
+    }
+  }
+
+  @Test
+  void evalAndPlotWorkOnATrainedExample() {
+    Path example = TrainCli.repoRoot().resolve("examples/cartpole-ppo.yaml");
+    Path out = tmp.resolve("runs");
+    TrainCli.Outcome train = TrainCli.run("train", example.toString(), "--out", out.toString(), "--quiet",
+        "--set", "ppo.totalTimesteps=1024", "--set", "run.evalEpisodes=1");
+    assertThat(train.code()).as(train.toString()).isZero();
+    Path run = TrainCli.onlyRun(out);
+
+    TrainCli.Outcome eval = TrainCli.run("eval", run.toString(), "--episodes", "2");
+    assertThat(eval.code()).as(eval.toString()).isZero();
+    assertThat(eval.out()).contains("episode   1", "episode   2", "mean return");
+    TrainCli.Outcome again = TrainCli.run("eval", run.toString(), "--episodes", "2");
+    assertThat(again.out()).as("evaluation is seeded").isEqualTo(eval.out());
+
+    TrainCli.Outcome plot = TrainCli.run("plot", run.toString());
+    assertThat(plot.code()).as(plot.toString()).isZero();
+    assertThat(plot.out()).contains(".png", "report.html");
+
+    Path other = tmp.resolve("other");
+    assertThat(TrainCli.run("train", example.toString(), "--out", other.toString(), "--quiet", "--seed", "2",
+        "--set", "ppo.totalTimesteps=1024", "--set", "run.evalEpisodes=0").code()).isZero();
+    Path chart = tmp.resolve("two.png");
+    TrainCli.Outcome overlay = TrainCli.run("plot", run.toString(), TrainCli.onlyRun(other).toString(),
+        "--out", chart.toString());
+    assertThat(overlay.code()).as(overlay.toString()).isZero();
+    assertThat(chart).isRegularFile();
+  }
+}
