@@ -13,7 +13,7 @@ public enum Activation {
   public NDArray apply(NDArray x) {
     return switch (this) {
       case TANH -> x.tanh();
-      case RELU -> x.maximum(0f);
+      case RELU -> x.maximum(Tensors.scalar(x.getManager(), 0f));
     };
   }
 

@@ -67,7 +67,7 @@ public final class Adam {
     float[][] values = new float[params.size()][];
     for (int i = 0; i < values.length; i++) values[i] = params.get(i).toFloatArray();
     step(values, grads, lr);
-    for (int i = 0; i < values.length; i++) params.get(i).set(values[i]);
+    for (int i = 0; i < values.length; i++) Tensors.set(params.get(i), values[i]);
   }
 
   /** One step on plain arrays, updating {@code params} in place. */

@@ -33,7 +33,7 @@ public final class DiagGaussian {
     NDArray scale = logstdLike(mean, logstd).exp();
     NDArray var = scale.square();
     NDArray logScale = scale.log();
-    NDArray perDim = actions.sub(mean).square().neg().div(var.mul(2f)).sub(logScale).sub((float) LOG_SQRT_2PI);
+    NDArray perDim = actions.sub(mean).square().neg().div(var.mul(Tensors.scalar(var.getManager(), 2f))).sub(logScale).sub((float) LOG_SQRT_2PI);
     return perDim.sum(new int[] {-1});
   }
 

@@ -57,8 +57,8 @@ public final class Mlp {
     for (int l = 0; l < sizes.length - 1; l++) {
       int in = sizes[l];
       int out = sizes[l + 1];
-      NDArray wl = manager.create(Orthogonal.matrix(out, in, gains[l], rng), new Shape(out, in));
-      NDArray bl = manager.create(new float[out], new Shape(out));
+      NDArray wl = Parameters.create(manager, Orthogonal.matrix(out, in, gains[l], rng), new Shape(out, in));
+      NDArray bl = Parameters.create(manager, new float[out], new Shape(out));
       wl.setRequiresGradient(true);
       bl.setRequiresGradient(true);
       w.add(wl);
@@ -151,7 +151,7 @@ public final class Mlp {
       throw new IllegalArgumentException(
           "weights '" + name + "' have " + v.length + " values, the network expects " + target.size());
     }
-    target.set(v);
+    Tensors.set(target, v);
   }
 
   /** A pure-Java copy of the current weights for allocation-free inference. */

@@ -17,6 +17,8 @@ import org.rewardlab.nn.Activation;
 import org.rewardlab.nn.Categorical;
 import org.rewardlab.nn.DiagGaussian;
 import org.rewardlab.nn.Mlp;
+import org.rewardlab.nn.Parameters;
+import org.rewardlab.nn.Tensors;
 import org.rewardlab.nn.Torch;
 
 /**
@@ -51,7 +53,7 @@ public final class ActorCritic implements AutoCloseable {
     if (discrete) {
       logstd = null;
     } else {
-      logstd = manager.create(new float[numActions], new Shape(numActions));
+      logstd = Parameters.create(manager, new float[numActions], new Shape(numActions));
       logstd.setRequiresGradient(true);
       ps.add(logstd);
     }
@@ -118,10 +120,10 @@ public final class ActorCritic implements AutoCloseable {
     if (discrete) {
       long[] idx = new long[batch];
       for (int i = 0; i < batch; i++) idx[i] = (long) actions[i];
-      return m.create(idx, new Shape(batch));
+      return Tensors.create(m, idx, new Shape(batch));
     }
     float[] a = actions.length == batch * numActions ? actions : java.util.Arrays.copyOf(actions, batch * numActions);
-    return m.create(a, new Shape(batch, numActions));
+    return Tensors.create(m, a, new Shape(batch, numActions));
   }
 
   /** Parameters in CleanRL's {@code agent.parameters()} order: critic, actor, then logstd (Box). */
@@ -153,7 +155,7 @@ public final class ActorCritic implements AutoCloseable {
       if (ls == null || ls.length != numActions) {
         throw new IllegalArgumentException("state lacks actor.logstd of " + numActions + " values");
       }
-      logstd.set(ls);
+      Tensors.set(logstd, ls);
     }
   }
 

@@ -14,6 +14,7 @@ import org.rewardlab.nn.AdamState;
 import org.rewardlab.nn.Checkpoint;
 import org.rewardlab.nn.GradClip;
 import org.rewardlab.nn.Gradients;
+import org.rewardlab.nn.Tensors;
 import org.rewardlab.nn.Torch;
 
 /**
@@ -102,12 +103,12 @@ public final class PpoLearner {
           }
           float[] stats;
           try (NDManager mb = scope.newSubManager()) {
-            NDArray bObs = mb.create(obs, new Shape(m, obsSize));
+            NDArray bObs = Tensors.create(mb, obs, new Shape(m, obsSize));
             NDArray bAct = ac.actionTensor(mb, act, m);
             try (GradientCollector gc = engine.newGradientCollector()) {
               ActorCritic.Evaluation e = ac.evaluate(bObs, bAct);
-              PpoLoss.Terms t = PpoLoss.compute(e.logProb(), e.entropy(), e.value(), mb.create(oldLogProb),
-                  mb.create(adv), mb.create(ret), mb.create(oldValue), coefficients);
+              PpoLoss.Terms t = PpoLoss.compute(e.logProb(), e.entropy(), e.value(), Tensors.create(mb, oldLogProb),
+                  Tensors.create(mb, adv), Tensors.create(mb, ret), Tensors.create(mb, oldValue), coefficients);
               gc.backward(t.loss());
               stats = NDArrays.stack(new NDList(t.pgLoss(), t.vLoss(), t.entropyLoss(), t.oldApproxKl(),
                   t.approxKl(), t.clipfrac())).toFloatArray();

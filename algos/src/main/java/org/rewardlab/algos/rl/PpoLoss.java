@@ -2,6 +2,7 @@ package org.rewardlab.algos.rl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import org.rewardlab.nn.Tensors;
 
 /**
  * PPO's clipped objective (Schulman et al. 2017) on one minibatch, as CleanRL's {@code ppo.py}
@@ -87,7 +88,7 @@ public final class PpoLoss {
     if (c.normAdv()) {
       long n = advantages.size();
       NDArray centered = advantages.sub(advantages.mean());
-      NDArray std = centered.square().sum().div((float) (n - 1)).sqrt();
+      NDArray std = centered.square().sum().div(Tensors.scalar(centered.getManager(), (float) (n - 1))).sqrt();
       mbAdv = centered.div(std.add(1e-8f));
     }
     NDArray negAdv = mbAdv.neg();
@@ -99,11 +100,12 @@ public final class PpoLoss {
     NDArray vClipped = newValue.sub(oldValues).clip(-eps, eps).add(oldValues);
     NDArray vLossClipped = vClipped.sub(returns).square();
     NDArray vLoss = c.clipVloss()
-        ? vLossUnclipped.maximum(vLossClipped).mean().mul(0.5f)
-        : vLossUnclipped.mean().mul(0.5f);
+        ? vLossUnclipped.maximum(vLossClipped).mean().mul(Tensors.scalar(newValue.getManager(), 0.5f))
+        : vLossUnclipped.mean().mul(Tensors.scalar(newValue.getManager(), 0.5f));
 
     NDArray entropyLoss = entropy.mean();
-    NDArray loss = pgLoss.sub(entropyLoss.mul((float) c.entCoef())).add(vLoss.mul((float) c.vfCoef()));
+    NDArray loss = pgLoss.sub(entropyLoss.mul(Tensors.scalar(entropyLoss.getManager(), (float) c.entCoef())))
+        .add(vLoss.mul(Tensors.scalar(vLoss.getManager(), (float) c.vfCoef())));
     return new Terms(logratio, ratio, oldApproxKl, approxKl, clipfrac, mbAdv, pgLoss1, pgLoss2, pgLoss,
         vLossUnclipped, vClipped, vLossClipped, vLoss, entropyLoss, loss);
   }

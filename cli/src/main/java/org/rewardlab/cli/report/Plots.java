@@ -144,7 +144,8 @@ public final class Plots {
       } else {
         List<double[][]> curves = new ArrayList<>();
         for (RunInfo run : group) {
-          addRaw(raw, rawR, run.name() + " seed " + run.seed() + " raw", data.get(run), c);
+          // raw series stay out of the legend; the key only has to be unique (a run may be given twice)
+          addRaw(raw, rawR, labels.get(li) + " seed " + run.seed() + " raw " + raw.getSeriesCount(), data.get(run), c);
           curves.add(smoothed(data.get(run)));
         }
         double[][] agg = aggregate(curves);
@@ -351,6 +352,12 @@ public final class Plots {
       String l = labels.get(i++);
       boolean dup = labels.stream().filter(l::equals).count() > 1;
       out.add(dup ? l + " [" + g.get(0).dir().getFileName() + "]" : l);
+    }
+    // still equal (same directory names under different parents, or the same run twice): number them
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    for (int k = 0; k < out.size(); k++) {
+      int n = seen.merge(out.get(k), 1, Integer::sum);
+      if (n > 1) out.set(k, out.get(k) + " (" + n + ")");
     }
     return out;
   }
