@@ -113,6 +113,7 @@ final class BenchCommand implements Callable<Integer> {
       double wallSum = 0;
       double spsSum = 0;
       double retSum = 0;
+      java.util.Map<String, Double> splitSum = new java.util.LinkedHashMap<>();
       for (int s = 1; s <= seeds; s++) {
         List<String> sets = new ArrayList<>(overrides);
         sets.add("seed=" + s);
@@ -121,10 +122,13 @@ final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         RunContext ctx = RunContext.create(out, exp.name() + "-s" + s, exp.seed(), exp);
         long steps;
+        java.util.Map<String, Double> split;
         try (ctx; PpoTrainer trainer = PpoTrainer.start(exp, ctx)) {
           trainer.train(TrainListener.none());
           steps = trainer.globalStep();
+          split = trainer.timeBreakdown();
         }
+        for (var e : split.entrySet()) splitSum.merge(e.getKey(), e.getValue(), Double::sum);
         double wall = (System.nanoTime() - t0) / 1e9;
         List<Double> returns = new ArrayList<>();
         for (MetricsRecord r : JsonlMetricsSink.read(ctx.runDir().resolve(RunContext.METRICS_FILE))) {
@@ -147,6 +151,12 @@ final class BenchCommand implements Callable<Integer> {
           CLEANRL_WALL_S, CLEANRL_SPS, CLEANRL_FINAL_RETURN);
       pw.printf(Locale.ROOT, "wall-time ratio RewardLab / CleanRL: %.2f; peak RSS of this process: %s MiB%n",
           (wallSum / seeds) / CLEANRL_WALL_S, peakRssMib());
+      StringBuilder sb = new StringBuilder("where the time went (mean per run):");
+      for (var e : splitSum.entrySet()) {
+        sb.append(String.format(Locale.ROOT, " %s %.1f s (%.0f%%);", e.getKey(), e.getValue() / seeds,
+            100 * e.getValue() / wallSum));
+      }
+      pw.println(sb);
       return Main.OK;
     }
 

@@ -84,6 +84,11 @@ public final class PpoTrainer implements AutoCloseable {
 
   private long globalStep;
   private int iteration;
+  // wall-clock split of this process's training (not checkpointed: it describes this process)
+  private long envNanos;
+  private long policyNanos;
+  private long updateNanos;
+  private long otherRolloutNanos;
 
   private PpoTrainer(ExperimentSpec spec, RunContext ctx) {
     this.spec = spec;
@@ -231,6 +236,21 @@ public final class PpoTrainer implements AutoCloseable {
     return (long) numIterations * n * cfg.numSteps();
   }
 
+  /**
+   * Where this process's training time went, in seconds: {@code env} (vector env steps, reward
+   * wrappers included), {@code policy} (the pure-Java forward pass and sampling), {@code update}
+   * (PPO updates: tensors, forward, backward, optimizer) and {@code rollout_other} (buffers,
+   * normalization, bootstrapping, GAE, metrics).
+   */
+  public java.util.Map<String, Double> timeBreakdown() {
+    java.util.Map<String, Double> m = new LinkedHashMap<>();
+    m.put("env", envNanos / 1e9);
+    m.put("policy", policyNanos / 1e9);
+    m.put("update", updateNanos / 1e9);
+    m.put("rollout_other", otherRolloutNanos / 1e9);
+    return m;
+  }
+
   /** Mean env return of the recent episodes (see {@link EpisodeTracker}). */
   public double recentReturn() {
     return tracker.recentMean();
@@ -263,11 +283,16 @@ public final class PpoTrainer implements AutoCloseable {
       while (iteration < numIterations && ran < stopAfterIterations) {
         iteration++;
         ran++;
+        long r0 = System.nanoTime();
+        long inner0 = envNanos + policyNanos;
         collectRollout();
+        otherRolloutNanos += (System.nanoTime() - r0) - (envNanos + policyNanos - inner0);
         double lrNow = cfg.annealLr()
             ? (1.0 - (iteration - 1.0) / numIterations) * cfg.learningRate()
             : cfg.learningRate();
+        long u0 = System.nanoTime();
         UpdateStats stats = learner.update(buf, lrNow);
+        updateNanos += System.nanoTime() - u0;
         checkFinite(stats);
         logUpdate(stats);
         double sps = (globalStep - step0) / Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
@@ -298,7 +323,10 @@ public final class PpoTrainer implements AutoCloseable {
       globalStep += n;
       System.arraycopy(nextObs, 0, buf.obs, t * n * obsSize, n * obsSize);
       System.arraycopy(nextDone, 0, buf.dones, t * n, n);
+      long t0 = System.nanoTime();
       policy.act(nextObs, n, actionRng, actions, logProbs, values);
+      long t1 = System.nanoTime();
+      policyNanos += t1 - t0;
       System.arraycopy(actions, 0, buf.actions, t * n * actSize, n * actSize);
       System.arraycopy(logProbs, 0, buf.logProbs, t * n, n);
       System.arraycopy(values, 0, buf.values, t * n, n);
@@ -311,11 +339,13 @@ public final class PpoTrainer implements AutoCloseable {
           }
         }
       }
+      long t2 = System.nanoTime();
       try {
         venv.step(envActions);
       } catch (NonFiniteRewardException e) {
         throw new NonFiniteTrainingException(globalStep, "reward/" + e.term(), e.getMessage());
       }
+      envNanos += System.nanoTime() - t2;
       double[] r = venv.rewards();
       boolean[] term = venv.terminated();
       boolean[] trunc = venv.truncated();
