@@ -49,16 +49,6 @@ public final class Tensors {
     return manager.create(b, shape, DataType.INT64);
   }
 
-  /** Copies a Java buffer into libtorch-allocated storage, so the tensor aliases no Java memory. */
-  private static NDArray owned(NDManager manager, ByteBuffer b, Shape shape, DataType type) {
-    try (NDManager tmp = manager.newSubManager()) {
-      NDArray staged = tmp.create(b, shape, type);
-      NDArray copy = staged.duplicate();
-      copy.attach(manager);
-      return copy;
-    }
-  }
-
   /**
    * A 0-dim float32 constant for differentiable arithmetic, in {@code manager}.
    *
@@ -66,13 +56,13 @@ public final class Tensors {
    * wrap the number in a tensor backed by a Java buffer and close it right after the op, while
    * autograd keeps that tensor for the backward pass (the gradient of {@code x * c} needs
    * {@code c}). If the collector frees the buffer in between, backward reads freed memory: losses
-   * then differed between runs with the same seed under memory pressure. This constant's storage
-   * belongs to libtorch and lives as long as {@code manager}.
+   * then differed between runs with the same seed under memory pressure. This constant stays open,
+   * and its buffer alive, until {@code manager} closes (after the backward pass).
    */
   public static NDArray scalar(NDManager manager, float value) {
     ByteBuffer b = aligned(Float.BYTES);
     b.putFloat(0, value);
-    return owned(manager, b, new Shape(), DataType.FLOAT32);
+    return manager.create(b, new Shape(), DataType.FLOAT32);
   }
 
   /** A one-dimensional float32 tensor. */
