@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -345,13 +346,34 @@ public final class Plots {
   private static List<String> uniqueLabels(Map<String, List<RunInfo>> groups, Map<RunInfo, Series> data) {
     List<String> labels = new ArrayList<>();
     for (List<RunInfo> g : groups.values()) labels.add(g.size() == 1 ? g.get(0).name() : g.get(0).baseName());
-    // equal names with different configs: tell them apart by their directory
+    // equal names with different configs: tell them apart by the config values that differ
+    // (e.g. "mountaincar-ppo (env.normalizeObservation=true)"), else by their directory
+    List<List<RunInfo>> gs = new ArrayList<>(groups.values());
+    List<Map<String, String>> flat = new ArrayList<>();
+    for (List<RunInfo> g : gs) flat.add(flatten(g.get(0).config()));
     List<String> out = new ArrayList<>();
-    int i = 0;
-    for (List<RunInfo> g : groups.values()) {
-      String l = labels.get(i++);
-      boolean dup = labels.stream().filter(l::equals).count() > 1;
-      out.add(dup ? l + " [" + g.get(0).dir().getFileName() + "]" : l);
+    for (int i = 0; i < gs.size(); i++) {
+      String l = labels.get(i);
+      List<Integer> same = new ArrayList<>();
+      for (int j = 0; j < gs.size(); j++) if (labels.get(j).equals(l)) same.add(j);
+      if (same.size() == 1) {
+        out.add(l);
+        continue;
+      }
+      List<String> diffs = new ArrayList<>();
+      java.util.Set<String> keys = new java.util.TreeSet<>();
+      for (int j : same) keys.addAll(flat.get(j).keySet());
+      for (String k : keys) {
+        java.util.Set<String> values = new java.util.HashSet<>();
+        for (int j : same) values.add(String.valueOf(flat.get(j).get(k)));
+        if (values.size() > 1) diffs.add(k + "=" + flat.get(i).getOrDefault(k, "-"));
+      }
+      if (diffs.isEmpty()) {
+        out.add(l + " [" + gs.get(i).get(0).dir().getFileName() + "]");
+      } else {
+        out.add(l + " (" + String.join(", ", diffs.subList(0, Math.min(3, diffs.size())))
+            + (diffs.size() > 3 ? ", ..." : "") + ")");
+      }
     }
     // still equal (same directory names under different parents, or the same run twice): number them
     java.util.Map<String, Integer> seen = new java.util.HashMap<>();
@@ -360,6 +382,27 @@ public final class Plots {
       if (n > 1) out.set(k, out.get(k) + " (" + n + ")");
     }
     return out;
+  }
+
+  /** Leaf values of a config by dotted path, without seeds and names (they are not a setting). */
+  private static Map<String, String> flatten(com.fasterxml.jackson.databind.JsonNode config) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    if (config != null) flattenInto("", config, out);
+    return out;
+  }
+
+  private static void flattenInto(String prefix, com.fasterxml.jackson.databind.JsonNode n, Map<String, String> out) {
+    if (n.isObject()) {
+      for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = n.fields(); it.hasNext(); ) {
+        Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> f = it.next();
+        if (prefix.isEmpty() && (f.getKey().equals("seed") || f.getKey().equals("name"))) continue;
+        flattenInto(prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey(), f.getValue(), out);
+      }
+    } else if (n.isArray() && n.size() > 0 && n.get(0).isContainerNode()) {
+      for (int i = 0; i < n.size(); i++) flattenInto(prefix + "." + i, n.get(i), out);
+    } else {
+      out.put(prefix, n.isTextual() ? n.asText() : n.toString());
+    }
   }
 
   // ---- drawing ----
