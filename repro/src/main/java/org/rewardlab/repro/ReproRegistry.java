@@ -110,37 +110,6 @@ public final class ReproRegistry {
 
   /** The known id nearest to {@code id} in edit distance, if it is close enough to be a typo. */
   private static String closestId(String id) {
-    if (id == null) {
-      return null;
-    }
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (Paper p : Papers.ALL) {
-      int d = editDistance(id.toLowerCase(Locale.ROOT), p.id());
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = p.id();
-      }
-    }
-    return bestDistance <= Math.max(2, id.length() / 3) ? best : null;
-  }
-
-  private static int editDistance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return org.rewardlab.core.Suggestions.closest(id, Papers.ALL.stream().map(Paper::id).toList()).orElse(null);
   }
 }

@@ -578,36 +578,7 @@ public final class Configs {
   }
 
   private static String suggestion(String key, java.util.Collection<String> valid) {
-    String best = null;
-    int bestD = Integer.MAX_VALUE;
-    for (String v : valid) {
-      int d = v.equalsIgnoreCase(key) ? 0 : distance(key.toLowerCase(), v.toLowerCase());
-      if (d < bestD) {
-        bestD = d;
-        best = v;
-      }
-    }
-    if (best == null) return "";
-    int limit = Math.max(2, key.length() / 3);
-    return bestD <= limit ? "; did you mean '" + best + "'?" : "";
-  }
-
-  /** Levenshtein distance. */
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) prev[j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return org.rewardlab.core.Suggestions.closest(key, valid).map(b -> "; did you mean '" + b + "'?").orElse("");
   }
 
   private static Map<String, RecordComponent> components(Class<?> rec) {

@@ -243,8 +243,8 @@ class ConfigsTest {
 
   @Test
   void levenshtein() {
-    assertThat(Configs.distance("kitten", "sitting")).isEqualTo(3);
-    assertThat(Configs.distance("", "abc")).isEqualTo(3);
+    assertThat(org.rewardlab.core.Suggestions.distance("kitten", "sitting")).isEqualTo(3);
+    assertThat(org.rewardlab.core.Suggestions.distance("", "abc")).isEqualTo(3);
     assertThat(Configs.normalizePath("a[0].b[12]")).isEqualTo("a.0.b.12");
   }
 }
