@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.rewardlab.algos.experiment.ExperimentSpec;
 import org.rewardlab.algos.rl.PpoTrainer;
 import org.rewardlab.algos.rl.TrainListener;
+import org.rewardlab.cli.progress.ProgressBar;
 import org.rewardlab.core.UserInputException;
 import org.rewardlab.core.config.Configs;
 import org.rewardlab.core.run.JsonlMetricsSink;
@@ -123,8 +124,14 @@ final class BenchCommand implements Callable<Integer> {
         RunContext ctx = RunContext.create(out, exp.name() + "-s" + s, exp.seed(), exp);
         long steps;
         java.util.Map<String, Double> split;
-        try (ctx; PpoTrainer trainer = PpoTrainer.start(exp, ctx)) {
-          trainer.train(TrainListener.none());
+        try (ctx; PpoTrainer trainer = PpoTrainer.start(exp, ctx);
+            ProgressBar bar = ProgressBar.stderr("steps (seed " + s + ")", trainer.totalSteps())) {
+          trainer.train(new TrainListener() {
+            @Override
+            public void onUpdate(org.rewardlab.algos.rl.TrainProgress p) {
+              bar.update(p.globalStep(), p.stepsPerSecond(), "");
+            }
+          });
           steps = trainer.globalStep();
           split = trainer.timeBreakdown();
         }
@@ -149,8 +156,13 @@ final class BenchCommand implements Callable<Integer> {
       pw.printf(Locale.ROOT, "| mean | %.1f | %,.0f | %.2f | |%n", wallSum / seeds, spsSum / seeds, retSum / seeds);
       pw.printf(Locale.ROOT, "| CleanRL ppo.py (same machine class, 1 torch thread) | %.1f | %,.0f | %.2f | |%n",
           CLEANRL_WALL_S, CLEANRL_SPS, CLEANRL_FINAL_RETURN);
-      pw.printf(Locale.ROOT, "wall-time ratio RewardLab / CleanRL: %.2f; peak RSS of this process: %s MiB%n",
-          (wallSum / seeds) / CLEANRL_WALL_S, peakRssMib());
+      if (overrides.isEmpty() && config.toAbsolutePath().normalize().equals(
+          Workspace.resolve("examples/cartpole-ppo.yaml").toAbsolutePath().normalize())) {
+        pw.printf(Locale.ROOT, "wall-time ratio RewardLab / CleanRL: %.2f%n", (wallSum / seeds) / CLEANRL_WALL_S);
+      } else {
+        pw.println("no wall-time ratio: the config differs from CleanRL's run (examples/cartpole-ppo.yaml, no --set)");
+      }
+      pw.printf(Locale.ROOT, "peak RSS of this process: %s MiB%n", peakRssMib());
       StringBuilder sb = new StringBuilder("where the time went (mean per run):");
       for (var e : splitSum.entrySet()) {
         sb.append(String.format(Locale.ROOT, " %s %.1f s (%.0f%%);", e.getKey(), e.getValue() / seeds,
