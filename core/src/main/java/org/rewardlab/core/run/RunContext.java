@@ -89,7 +89,9 @@ public final class RunContext implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("could not create a run directory under " + runsRoot, e);
     }
-    RunManifest m = RunManifest.start(name, config, seed, Path.of(""), clock.instant());
+    // the git state of the code that runs: the repository the launcher names, else the working directory
+    Path code = Path.of(System.getProperty("rewardlab.repoRoot", ""));
+    RunManifest m = RunManifest.start(name, config, seed, code, clock.instant());
     m.write(dir);
     return new RunContext(dir, m, JsonlMetricsSink.create(dir.resolve(METRICS_FILE)), clock);
   }
