@@ -462,7 +462,23 @@ public final class Plots {
     return plot;
   }
 
+  /**
+   * A constant series (e.g. MountainCar's -200 until the goal is found) gives the range axis zero
+   * length, and JFreeChart then draws a column of identical tick labels; show ±5% (at least ±1).
+   */
+  private static void widenFlatRange(XYPlot xy) {
+    org.jfree.chart.axis.ValueAxis ax = xy.getRangeAxis();
+    if (ax == null) return;
+    org.jfree.data.Range r = ax.getRange();
+    double c = r.getCentralValue();
+    if (r.getLength() <= 1e-9 * Math.max(1.0, Math.abs(c))) {
+      double h = Math.max(1.0, 0.05 * Math.abs(c));
+      ax.setRange(c - h, c + h);
+    }
+  }
+
   private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
+    if (plot instanceof XYPlot xy) widenFlatRange(xy);
     JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, legend);
     chart.setBackgroundPaint(Color.WHITE);
     // room on the right so the last step tick label is not cut off
