@@ -15,7 +15,7 @@ import org.rewardlab.reward.mdp.TabularReward;
  *       e_{sa} = r(s,a) + γ Σ τ(s'|s,a)Φ(s') − Φ(s) and r = E_τ R; its squared norm is
  *       e_{sa}²/‖τ_{sa}‖².
  *   <li>Φ minimises Σ_{sa} e_{sa}²/‖τ_{sa}‖²: a weighted least-squares problem in |S| unknowns,
- *       solved by the normal equations ({@link DenseSolver#leastSquares}); full column rank for γ &lt; 1.
+ *       solved exactly by Householder QR ({@link DenseSolver#leastSquares}); full column rank for γ &lt; 1.
  * </ol>
  *
  * c(R)(s,a,s') = e_{sa}·τ(s'|s,a)/‖τ_{sa}‖². This replaces the authors' Adam search on Φ

@@ -2,7 +2,7 @@ package org.rewardlab.reward.mdp;
 
 /**
  * Small dense linear algebra for tabular MDPs: Gaussian elimination with partial pivoting (solve
- * A·x = b) and least squares through the normal equations. Sizes here are |S| ≤ a few hundred, so
+ * A·x = b) and least squares by Householder QR. Sizes here are |S| ≤ a few hundred, so
  * O(n³) is cheap and exact to rounding. Stateless.
  */
 public final class DenseSolver {
@@ -71,29 +71,71 @@ public final class DenseSolver {
   }
 
   /**
-   * Weighted least squares: argmin_x Σ_i w_i (A_i·x − b_i)² for A row-major {@code a[rows * cols]},
-   * solved exactly through the normal equations AᵀWA x = AᵀW b. Needs full column rank.
+   * Weighted least squares: argmin_x Σ_i w_i (A_i·x − b_i)² for A row-major {@code a[rows * cols]}
+   * (rows ≥ cols, w ≥ 0), solved by Householder QR of √W·A, so the error grows with cond(A), not
+   * cond(A)² as with the normal equations. Needs full column rank.
+   *
+   * @throws IllegalArgumentException if the shapes disagree or A is rank-deficient to working precision
    */
   public static double[] leastSquares(double[] a, double[] b, double[] w, int rows, int cols) {
-    if (a.length != rows * cols || b.length != rows || w.length != rows) {
-      throw new IllegalArgumentException("leastSquares needs a[rows*cols], b[rows], w[rows]");
+    if (a.length != rows * cols || b.length != rows || w.length != rows || rows < cols) {
+      throw new IllegalArgumentException("leastSquares needs a[rows*cols], b[rows], w[rows] and rows >= cols");
     }
-    double[] ata = new double[cols * cols];
-    double[] atb = new double[cols];
+    double[] m = new double[rows * cols];
+    double[] y = new double[rows];
+    double scale = 0;
     for (int i = 0; i < rows; i++) {
-      int off = i * cols;
+      double sw = Math.sqrt(w[i]);
       for (int j = 0; j < cols; j++) {
-        double aij = a[off + j];
-        if (aij == 0) {
-          continue;
+        m[i * cols + j] = sw * a[i * cols + j];
+        scale = Math.max(scale, Math.abs(m[i * cols + j]));
+      }
+      y[i] = sw * b[i];
+    }
+    double[] diag = new double[cols];
+    for (int k = 0; k < cols; k++) {
+      double norm = 0;
+      for (int i = k; i < rows; i++) {
+        norm = Math.hypot(norm, m[i * cols + k]);
+      }
+      if (!(norm > 1e-14 * scale)) {
+        throw new IllegalArgumentException("least-squares matrix is rank-deficient (column " + k + ")");
+      }
+      double alpha = m[k * cols + k] > 0 ? -norm : norm;
+      // Householder vector v = x − αe_k stored in column k below (and on) the diagonal
+      m[k * cols + k] -= alpha;
+      double vv = 0;
+      for (int i = k; i < rows; i++) {
+        vv += m[i * cols + k] * m[i * cols + k];
+      }
+      for (int j = k + 1; j < cols; j++) {
+        double dot = 0;
+        for (int i = k; i < rows; i++) {
+          dot += m[i * cols + k] * m[i * cols + j];
         }
-        double wa = w[i] * aij;
-        atb[j] += wa * b[i];
-        for (int k = 0; k < cols; k++) {
-          ata[j * cols + k] += wa * a[off + k];
+        double f = 2 * dot / vv;
+        for (int i = k; i < rows; i++) {
+          m[i * cols + j] -= f * m[i * cols + k];
         }
       }
+      double dot = 0;
+      for (int i = k; i < rows; i++) {
+        dot += m[i * cols + k] * y[i];
+      }
+      double f = 2 * dot / vv;
+      for (int i = k; i < rows; i++) {
+        y[i] -= f * m[i * cols + k];
+      }
+      diag[k] = alpha;
     }
-    return solve(ata, atb, cols);
+    double[] x = new double[cols];
+    for (int k = cols - 1; k >= 0; k--) {
+      double sum = y[k];
+      for (int j = k + 1; j < cols; j++) {
+        sum -= m[k * cols + j] * x[j];
+      }
+      x[k] = sum / diag[k];
+    }
+    return x;
   }
 }

@@ -50,6 +50,17 @@ class MdpSolversTest {
   }
 
   @Test
+  void weightedLeastSquaresMatchesNormalEquationsAndExactFit() {
+    // y = 2 + 3x fitted exactly through consistent rows
+    double[] a = {1, 0, 1, 1, 1, 2, 1, 3};
+    double[] x = DenseSolver.leastSquares(a, new double[] {2, 5, 8, 11}, new double[] {1, 2, 3, 4}, 4, 2);
+    assertThat(x).containsExactly(new double[] {2, 3}, within(1e-12));
+    // inconsistent rows: the weighted mean is the fit of a constant
+    double[] c = DenseSolver.leastSquares(new double[] {1, 1, 1}, new double[] {0, 3, 6}, new double[] {1, 1, 4}, 3, 1);
+    assertThat(c[0]).isCloseTo((0 + 3 + 24) / 6.0, within(1e-12));
+  }
+
+  @Test
   void exactPolicyValuesSatisfyBellmanAndMatchIteration() {
     TabularReward r = RandomRewards.sample(RandomSource.of(11), MDP);
     TabularPolicy pi = TabularPolicy.uniform(32, 4);
