@@ -153,6 +153,17 @@ class RewardDistanceTest {
   }
 
   @Test
+  void epicIgnoresTheKernelWhileDardReadsIt() {
+    TabularMdp other = RandomMdps.sample(RandomSource.of(22), 12, 3, 0.9);
+    TabularReward a = reward(10);
+    TabularReward b = reward(11);
+    assertThat(PearsonDistance.epic().distance(other, a, b))
+        .isCloseTo(PearsonDistance.epic().distance(MDP, a, b), within(1e-12));
+    assertThat(Math.abs(PearsonDistance.dard().distance(other, a, b) - PearsonDistance.dard().distance(MDP, a, b)))
+        .isGreaterThan(1e-6);
+  }
+
+  @Test
   void spearmanUsesAverageRanks() {
     assertThat(Correlation.ranks(new double[] {3, 1, 3, 2})).containsExactly(3.5, 1, 3.5, 2);
     assertThat(Correlation.spearman(new double[] {1, 2, 3, 4}, new double[] {1, 4, 9, 16})).isCloseTo(1.0, within(1e-12));
