@@ -31,6 +31,7 @@ public final class ReproRegistry {
     // One line per paper with a reproduction, in paper order, e.g.:
     //   registry.register(new org.rewardlab.repro.carl.CarlRepro());
     //   registry.markPartsOnly("starc");
+    registry.register(new org.rewardlab.repro.starc.StarcRepro());
     return registry;
   }
 
