@@ -1,6 +1,7 @@
 package org.rewardlab.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import java.util.List;
 
 /**
@@ -46,8 +47,12 @@ public final class GradClip {
     if (coef < 1) {
       for (NDArray p : params) {
         NDArray g = p.getGradient();
-        g.muli((float) coef);
-        g.close();
+        // in place on the gradient, outside any autograd graph; the constant is closed right after
+        try (NDManager tmp = g.getManager().newSubManager()) {
+          g.muli(Tensors.scalar(tmp, (float) coef));
+        } finally {
+          g.close();
+        }
       }
     }
     return norm;
