@@ -7,18 +7,15 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.CRC32;
 import org.rewardlab.core.UserInputException;
+import org.rewardlab.core.run.AtomicFiles;
 
 /**
  * Saves and loads {@link Checkpoint}s, atomically and verifiably.
@@ -28,8 +25,8 @@ import org.rewardlab.core.UserInputException;
  * counters, scalars — each an int count followed by entries (UTF name, then int length + values, or
  * the single value), and last the CRC-32 of every preceding byte as a long.
  *
- * <p>{@link #save} writes a temporary file in the target's directory, forces it to disk and moves it
- * over the target with {@code ATOMIC_MOVE}: a reader sees the old checkpoint or the new one, never a
+ * <p>{@link #save} goes through {@link AtomicFiles}: a temporary file in the target's directory, forced to disk, moved
+ * over the target: a reader sees the old checkpoint or the new one, never a
  * partial file, and a crash mid-write leaves the previous checkpoint intact. {@link #load} turns a
  * missing, truncated, corrupt or foreign file into a {@link UserInputException} naming the file and
  * the fix.
@@ -45,36 +42,7 @@ public final class Checkpoints {
 
   /** Writes {@code c} to {@code file} atomically (parent directories are created). */
   public static void save(Path file, Checkpoint c) {
-    byte[] bytes = encode(c);
-    Path abs = file.toAbsolutePath();
-    Path dir = abs.getParent();
-    Path tmp = null;
-    try {
-      Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) ch.write(buf);
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        throw new UserInputException(abs.toString(), "the file system does not support atomic moves",
-            "write checkpoints to a local disk");
-      }
-      tmp = null;
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write checkpoint " + abs + ": " + e.getMessage(), e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort: the stray temp file is harmless and hidden
-        }
-      }
-    }
+    AtomicFiles.writeBytes(file, encode(c));
   }
 
   /**

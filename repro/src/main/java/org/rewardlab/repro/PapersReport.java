@@ -1,13 +1,12 @@
 package org.rewardlab.repro;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import org.rewardlab.core.run.AtomicFiles;
 
 /**
  * Writes {@code docs/PAPERS.md}: a header that explains the statuses and verdicts, then one table
@@ -60,11 +59,7 @@ public final class PapersReport {
   /** Renders and writes the document to {@code out} atomically; returns {@code out}. */
   public static Path write(ReproRegistry registry, ResultStore results, Path out) {
     String text = render(registry, results);
-    try {
-      AtomicFiles.writeString(out, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + out, e);
-    }
+    AtomicFiles.writeString(out, text);
     return out;
   }
 

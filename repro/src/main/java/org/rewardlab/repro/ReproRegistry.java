@@ -3,7 +3,6 @@ package org.rewardlab.repro;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.rewardlab.core.UserInputException;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.rewardlab.core.UserInputException;
+import org.rewardlab.core.run.AtomicFiles;
 
 /**
  * The saved repro results: one JSON file per paper, {@code <dir>/<id>.json} (the project keeps them in
@@ -39,11 +39,7 @@ public final class ResultStore {
   /** Saves (replacing) the result of its paper; returns the file written. */
   public Path save(ReproResult result) {
     Path target = pathOf(result.paperId());
-    try {
-      AtomicFiles.writeString(target, toJson(result) + "\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + target, e);
-    }
+    AtomicFiles.writeString(target, toJson(result) + "\n");
     return target;
   }
 

@@ -31,6 +31,7 @@ import org.rewardlab.cli.report.MetricsReader.Metrics;
 import org.rewardlab.cli.report.MetricsReader.Series;
 import org.rewardlab.cli.report.RunDirs.RunInfo;
 import org.rewardlab.core.UserInputException;
+import org.rewardlab.core.run.AtomicFiles;
 
 /**
  * PNG charts of run metrics, drawn headless with JFreeChart.
@@ -495,6 +496,6 @@ public final class Plots {
   }
 
   private static void save(JFreeChart chart, Path outPng, int w, int h) {
-    RunDirs.writeAtomically(outPng, tmp -> ChartUtils.saveChartAsPNG(tmp.toFile(), chart, w, h));
+    AtomicFiles.write(outPng, out -> ChartUtils.writeChartAsPNG(out, chart, w, h));
   }
 }

@@ -9,10 +9,8 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -125,39 +123,4 @@ final class RunDirs {
     return MetricsReader.read(runDir.resolve(METRICS));
   }
 
-  /** Functional write to a path, for {@link #writeAtomically}. */
-  @FunctionalInterface
-  interface Writer {
-    void write(Path tmp) throws IOException;
-  }
-
-  /**
-   * Writes {@code target} through a temp file in the same directory, then moves it into place, so a
-   * reader never sees half a file.
-   */
-  static void writeAtomically(Path target, Writer writer) {
-    Path dir = target.toAbsolutePath().getParent();
-    Path tmp = null;
-    try {
-      Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      writer.write(tmp);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UserInputException(target.toString(), "cannot write: " + e.getMessage(),
-          "check that the directory is writable and the disk is not full", e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the move succeeded or the original error is already being reported
-        }
-      }
-    }
-  }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,6 +13,7 @@ import java.util.Map;
 import org.rewardlab.cli.report.MetricsReader.Metrics;
 import org.rewardlab.cli.report.MetricsReader.Series;
 import org.rewardlab.cli.report.RunDirs.RunInfo;
+import org.rewardlab.core.run.AtomicFiles;
 
 /**
  * Writes a run directory's {@code plots/*.png} and {@code report.html}: the run's name, its manifest as
@@ -85,7 +84,7 @@ public final class RunReport {
     }
     String html = html(info, metrics, plots, captions);
     Path out = runDir.resolve(REPORT);
-    RunDirs.writeAtomically(out, tmp -> Files.writeString(tmp, html, StandardCharsets.UTF_8));
+    AtomicFiles.writeString(out, html);
     return new Written(out, plots);
   }
 
