@@ -14,6 +14,7 @@ import org.rewardlab.core.env.StateBuffer;
 import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.core.reward.NonFiniteRewardException;
 import org.rewardlab.core.random.Seeds;
+import org.rewardlab.core.run.JsonlMetricsSink;
 import org.rewardlab.core.run.MetricsSink;
 import org.rewardlab.core.run.RunContext;
 import org.rewardlab.core.space.Box;
@@ -50,6 +51,8 @@ import org.rewardlab.reward.RewardWrappedEnv;
 public final class PpoTrainer implements AutoCloseable {
   /** The checkpoint file inside {@code checkpoints/}. */
   public static final String CHECKPOINT_FILE = "latest.ckpt";
+  /** Wall-clock numbers (SPS), kept out of the deterministic {@code metrics.jsonl}. */
+  public static final String TIMING_FILE = "timing.jsonl";
 
   private final ExperimentSpec spec;
   private final PpoConfig cfg;
@@ -279,7 +282,8 @@ public final class PpoTrainer implements AutoCloseable {
     long t0 = System.nanoTime();
     long step0 = globalStep;
     int ran = 0;
-    try (TimingLog timing = new TimingLog(ctx.runDir().resolve("timing.jsonl"))) {
+    // continues timing.jsonl like metrics.jsonl: lines after this process's starting step are dropped
+    try (JsonlMetricsSink timing = JsonlMetricsSink.openForResume(ctx.runDir().resolve(TIMING_FILE), globalStep)) {
       while (iteration < numIterations && ran < stopAfterIterations) {
         iteration++;
         ran++;
@@ -296,7 +300,7 @@ public final class PpoTrainer implements AutoCloseable {
         checkFinite(stats);
         logUpdate(stats);
         double sps = (globalStep - step0) / Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
-        timing.log(globalStep, sps);
+        timing.log(globalStep, "charts/SPS", (double) Math.round(sps));
         if (iteration % spec.run().checkpointEvery() == 0 || iteration == numIterations) {
           ctx.metrics().flush();
           Path p = saveCheckpoint();
@@ -519,37 +523,5 @@ public final class PpoTrainer implements AutoCloseable {
   public void close() {
     venv.close();
     ac.close();
-  }
-
-  /** The SPS side channel: wall-clock numbers kept out of the deterministic metrics. */
-  private static final class TimingLog implements AutoCloseable {
-    private final java.io.Writer out;
-
-    TimingLog(Path file) {
-      try {
-        out = Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8,
-            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("could not open " + file, e);
-      }
-    }
-
-    void log(long step, double sps) {
-      try {
-        out.write("{\"step\":" + step + ",\"charts/SPS\":" + Math.round(sps) + "}\n");
-        out.flush();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public void close() {
-      try {
-        out.close();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
   }
 }
