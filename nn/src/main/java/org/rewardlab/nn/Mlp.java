@@ -57,8 +57,8 @@ public final class Mlp {
     for (int l = 0; l < sizes.length - 1; l++) {
       int in = sizes[l];
       int out = sizes[l + 1];
-      NDArray wl = Parameters.create(manager, Orthogonal.matrix(out, in, gains[l], rng), new Shape(out, in));
-      NDArray bl = Parameters.create(manager, new float[out], new Shape(out));
+      NDArray wl = Tensors.create(manager, Orthogonal.matrix(out, in, gains[l], rng), new Shape(out, in));
+      NDArray bl = Tensors.create(manager, new float[out], new Shape(out));
       wl.setRequiresGradient(true);
       bl.setRequiresGradient(true);
       w.add(wl);

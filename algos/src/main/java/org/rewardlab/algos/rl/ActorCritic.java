@@ -17,7 +17,6 @@ import org.rewardlab.nn.Activation;
 import org.rewardlab.nn.Categorical;
 import org.rewardlab.nn.DiagGaussian;
 import org.rewardlab.nn.Mlp;
-import org.rewardlab.nn.Parameters;
 import org.rewardlab.nn.Tensors;
 import org.rewardlab.nn.Torch;
 
@@ -53,7 +52,7 @@ public final class ActorCritic implements AutoCloseable {
     if (discrete) {
       logstd = null;
     } else {
-      logstd = Parameters.create(manager, new float[numActions], new Shape(numActions));
+      logstd = Tensors.create(manager, new float[numActions], new Shape(numActions));
       logstd.setRequiresGradient(true);
       ps.add(logstd);
     }

@@ -11,22 +11,23 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regression test for parameters backed by a garbage-collected Java buffer: values written with
- * {@code set} (as the optimizer does) must read back intact however much the collector runs.
+ * Parameters live in Java buffers that DJL keeps alive: values written with {@link Tensors#set} (as
+ * the optimizer does) must read back intact however much the collector runs.
  */
-class ParametersTest {
+class TensorsTest {
 
   @Test
   void valuesSurviveSetAndGarbageCollection() {
     Torch.init();
     try (NDManager m = Torch.manager().newSubManager()) {
       int n = 4096;
-      NDArray p = Parameters.create(m, new float[n], new Shape(n));
+      NDArray p = Tensors.create(m, new float[n], new Shape(n));
+      p.setRequiresGradient(true);
       assertThat(p.hasGradient()).isTrue();
       for (int round = 1; round <= 20; round++) {
         float[] v = new float[n];
         for (int i = 0; i < n; i++) v[i] = round * 1000 + i;
-        p.set(v);
+        Tensors.set(p, v);
         churnDirectMemory();
         assertThat(p.toFloatArray()).containsExactly(v);
         // a computation reading the parameter sees the written values too
