@@ -30,26 +30,12 @@ public final class Gae {
   public static void compute(
       float[] rewards, float[] values, float[] dones, float[] nextValue, float[] nextDone,
       int T, int N, double gamma, double lambda, float[] advOut, float[] retOut) {
-    check(rewards, values, dones, nextValue, nextDone, T, N, advOut.length, retOut.length);
-    double gl = gamma * lambda;
-    for (int i = 0; i < N; i++) {
-      double last = 0;
-      for (int t = T - 1; t >= 0; t--) {
-        int k = t * N + i;
-        double mask;
-        double nextV;
-        if (t == T - 1) {
-          mask = 1.0 - nextDone[i];
-          nextV = nextValue[i];
-        } else {
-          mask = 1.0 - dones[k + N];
-          nextV = values[k + N];
-        }
-        double delta = rewards[k] + gamma * nextV * mask - values[k];
-        last = delta + gl * mask * last;
-        advOut[k] = (float) last;
-        retOut[k] = (float) (last + values[k]);
-      }
+    double[] adv = new double[advOut.length];
+    double[] ret = new double[retOut.length];
+    compute(rewards, values, dones, nextValue, nextDone, T, N, gamma, lambda, adv, ret);
+    for (int k = 0; k < adv.length; k++) {
+      advOut[k] = (float) adv[k];
+      retOut[k] = (float) ret[k];
     }
   }
 
