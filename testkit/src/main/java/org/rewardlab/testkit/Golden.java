@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.rewardlab.core.run.DoubleRepr;
 
 /**
  * Loads the peers' golden data from the classpath ({@code org/rewardlab/testkit/golden/...}, the
@@ -49,21 +50,7 @@ public final class Golden {
 
   /** A number node, or one of the strings {@code "inf"}, {@code "-inf"}, {@code "nan"}. */
   public static double number(JsonNode node) {
-    if (node == null || node.isNull()) throw new IllegalArgumentException("expected a number, got " + node);
-    if (node.isNumber()) return node.doubleValue();
-    if (node.isTextual()) {
-      switch (node.textValue()) {
-        case "inf":
-          return Double.POSITIVE_INFINITY;
-        case "-inf":
-          return Double.NEGATIVE_INFINITY;
-        case "nan":
-          return Double.NaN;
-        default:
-          break;
-      }
-    }
-    throw new IllegalArgumentException("expected a number or \"inf\"/\"-inf\"/\"nan\", got " + node);
+    return DoubleRepr.fromJson(node);
   }
 
   /** A JSON array of numbers as doubles. */

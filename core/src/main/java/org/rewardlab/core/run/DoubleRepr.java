@@ -82,4 +82,27 @@ public final class DoubleRepr {
         return Double.parseDouble(s);
     }
   }
+
+  /**
+   * Reads a JSON number, or one of the strings {@code "inf"}, {@code "-inf"}, {@code "nan"} that
+   * {@link #toJson} writes for non-finite values (as the golden files and the env server do).
+   *
+   * @throws IllegalArgumentException for anything else
+   */
+  public static double fromJson(com.fasterxml.jackson.databind.JsonNode node) {
+    if (node != null && node.isNumber()) return node.doubleValue();
+    if (node != null && node.isTextual()) {
+      switch (node.textValue()) {
+        case "inf":
+          return Double.POSITIVE_INFINITY;
+        case "-inf":
+          return Double.NEGATIVE_INFINITY;
+        case "nan":
+          return Double.NaN;
+        default:
+          break;
+      }
+    }
+    throw new IllegalArgumentException("expected a number or \"inf\"/\"-inf\"/\"nan\", got " + node);
+  }
 }

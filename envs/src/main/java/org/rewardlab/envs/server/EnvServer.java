@@ -17,6 +17,7 @@ import java.util.Map;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
 import org.rewardlab.core.env.HasState;
+import org.rewardlab.core.run.DoubleRepr;
 import org.rewardlab.core.space.Box;
 import org.rewardlab.core.space.Discrete;
 import org.rewardlab.core.space.Space;
@@ -277,20 +278,11 @@ public final class EnvServer {
   }
 
   private static double number(JsonNode x, String where) {
-    if (x.isNumber()) return x.doubleValue();
-    if (x.isTextual()) {
-      switch (x.textValue()) {
-        case "inf":
-          return Double.POSITIVE_INFINITY;
-        case "-inf":
-          return Double.NEGATIVE_INFINITY;
-        case "nan":
-          return Double.NaN;
-        default:
-          break;
-      }
+    try {
+      return DoubleRepr.fromJson(x);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest(where + " must be a number (or \"inf\", \"-inf\", \"nan\"), got " + x);
     }
-    throw new BadRequest(where + " must be a number (or \"inf\", \"-inf\", \"nan\"), got " + x);
   }
 
   private void writeObs(JsonGenerator g) throws IOException {
