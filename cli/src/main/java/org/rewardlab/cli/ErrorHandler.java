@@ -3,12 +3,12 @@ package org.rewardlab.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import org.rewardlab.core.UserInputException;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * The one place where errors become output and exit codes: bad input ({@link UserInputException},

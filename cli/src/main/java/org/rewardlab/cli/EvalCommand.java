@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rewardlab.algos.rl.Evaluation;
+import org.rewardlab.algos.rl.PpoTrainer;
 import org.rewardlab.core.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +34,7 @@ final class EvalCommand implements Callable<Integer> {
     if (episodes < 1) {
       throw new UserInputException("--episodes", "must be >= 1, got " + episodes, "e.g. --episodes 10");
     }
-    Evaluation.Result r = Evaluation.evaluate(RunDirs.checkpoint(runDir), episodes, seed, !stochastic);
+    Evaluation.Result r = Evaluation.evaluate(PpoTrainer.loadCheckpoint(runDir), episodes, seed, !stochastic);
     var out = spec.commandLine().getOut();
     for (int k = 0; k < r.returns().length; k++) {
       out.printf(Locale.ROOT, "episode %3d  return %10.3f  length %5d%n", k + 1, r.returns()[k], r.lengths()[k]);

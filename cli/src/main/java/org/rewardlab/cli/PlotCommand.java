@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rewardlab.cli.report.Plots;
 import org.rewardlab.cli.report.RunReport;
+import org.rewardlab.core.run.RunManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,7 +33,7 @@ final class PlotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    for (Path r : runs) RunDirs.requireRunDir(r);
+    for (Path r : runs) RunManifest.read(r); // each must be a run directory
     if (runs.size() == 1) {
       RunReport.Written w = RunReport.write(runs.get(0));
       for (Path p : w.plots()) spec.commandLine().getOut().println(Workspace.show(p));

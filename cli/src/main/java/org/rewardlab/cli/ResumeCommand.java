@@ -1,14 +1,10 @@
 package org.rewardlab.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.rewardlab.algos.rl.PpoTrainer;
-import org.rewardlab.core.UserInputException;
 import org.rewardlab.core.run.RunContext;
-import org.rewardlab.core.run.RunManifest;
 import org.rewardlab.nn.Checkpoint;
-import org.rewardlab.nn.Checkpoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,7 +29,7 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Checkpoint ck = RunDirs.checkpoint(runDir);
+    Checkpoint ck = PpoTrainer.loadCheckpoint(runDir);
     long step = PpoTrainer.checkpointStep(ck);
     RunContext ctx = RunContext.open(runDir, step);
     try (ctx; PpoTrainer trainer = PpoTrainer.resume(ctx, ck)) {

@@ -12,11 +12,12 @@ import org.rewardlab.core.UserInputException;
 import org.rewardlab.core.env.FlatEnv;
 import org.rewardlab.core.env.StateBuffer;
 import org.rewardlab.core.random.RandomSource;
-import org.rewardlab.core.reward.NonFiniteRewardException;
 import org.rewardlab.core.random.Seeds;
+import org.rewardlab.core.reward.NonFiniteRewardException;
 import org.rewardlab.core.run.JsonlMetricsSink;
 import org.rewardlab.core.run.MetricsSink;
 import org.rewardlab.core.run.RunContext;
+import org.rewardlab.core.run.RunManifest;
 import org.rewardlab.core.space.Box;
 import org.rewardlab.core.space.Discrete;
 import org.rewardlab.core.space.Space;
@@ -512,6 +513,22 @@ public final class PpoTrainer implements AutoCloseable {
     }
     globalStep = c.counter("globalStep");
     iteration = (int) c.counter("iteration");
+  }
+
+  /**
+   * The checkpoint of a run directory.
+   *
+   * @throws UserInputException if {@code runDir} is not a run directory, has no checkpoint yet, or
+   *     the checkpoint is corrupt
+   */
+  public static Checkpoint loadCheckpoint(Path runDir) {
+    RunManifest.read(runDir);
+    Path ck = checkpointPath(runDir);
+    if (!Files.isRegularFile(ck)) {
+      throw new UserInputException(ck.toString(), "the run has no checkpoint yet",
+          "a run writes one every run.checkpointEvery updates; start it again with `rewardlab train`");
+    }
+    return Checkpoints.load(ck);
   }
 
   /** Whether a run directory has a checkpoint. */
