@@ -110,10 +110,6 @@ public final class RunContext implements AutoCloseable {
    * @throws UserInputException if {@code runDir} is not a run directory
    */
   public static RunContext open(Path runDir, long resumeStep) {
-    if (!Files.isDirectory(runDir)) {
-      throw new UserInputException(runDir.toString(), runDir + " is not a run directory (no " + RunManifest.FILE_NAME + ")",
-          "give the directory a run was written to, e.g. runs/<name>-<time>");
-    }
     RunManifest m = RunManifest.read(runDir).withEndTime(null);
     m.write(runDir);
     return new RunContext(runDir, m, JsonlMetricsSink.openForResume(runDir.resolve(METRICS_FILE), resumeStep),

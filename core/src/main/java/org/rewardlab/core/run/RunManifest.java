@@ -114,7 +114,7 @@ public record RunManifest(
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new UserInputException(runDir.toString(), runDir + " is not a run directory (no " + FILE_NAME + ")",
+      throw new UserInputException(runDir.toString(), "not a run directory (no " + FILE_NAME + ")",
           "give the directory a run was written to, e.g. runs/<name>-<time>");
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + file, e);

@@ -82,10 +82,10 @@ class RunContextTest {
   void openIsRejectedForANonRunDirectory(@TempDir Path dir) {
     assertThatThrownBy(() -> RunContext.open(dir))
         .isInstanceOf(UserInputException.class)
-        .hasMessageContaining(dir + " is not a run directory (no manifest.json)");
+        .hasMessageStartingWith(dir + ": not a run directory (no manifest.json)");
     assertThatThrownBy(() -> RunContext.open(dir.resolve("missing")))
         .isInstanceOf(UserInputException.class)
-        .hasMessageContaining("is not a run directory");
+        .hasMessageStartingWith(dir.resolve("missing") + ": not a run directory (no manifest.json)");
   }
 
   @Test
