@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rewardlab.algos.experiment.Algorithm;
+import org.rewardlab.algos.experiment.Algorithms;
 import org.rewardlab.algos.experiment.ExperimentSpec;
-import org.rewardlab.algos.rl.PpoTrainer;
-import org.rewardlab.algos.rl.TrainListener;
+import org.rewardlab.algos.experiment.ExperimentSpecs;
+import org.rewardlab.algos.experiment.TrainListener;
+import org.rewardlab.algos.experiment.TrainProgress;
+import org.rewardlab.algos.experiment.Trainer;
 import org.rewardlab.cli.progress.ProgressBar;
 import org.rewardlab.core.UserInputException;
-import org.rewardlab.core.config.Configs;
 import org.rewardlab.core.run.JsonlMetricsSink;
 import org.rewardlab.core.run.MetricsRecord;
 import org.rewardlab.core.run.RunContext;
@@ -119,20 +122,22 @@ final class BenchCommand implements Callable<Integer> {
         List<String> sets = new ArrayList<>(overrides);
         sets.add("seed=" + s);
         sets.add("run.evalEpisodes=0");
-        ExperimentSpec exp = Configs.load(config, ExperimentSpec.class, sets);
+        ExperimentSpec exp = ExperimentSpecs.load(config, sets).spec();
+        Algorithm<?> algorithm = Algorithms.of(exp);
+        algorithm.validate(exp, EnvRegistry::make);
         long t0 = System.nanoTime();
         RunContext ctx = RunContext.create(out, exp.name() + "-s" + s, exp.seed(), exp);
         long steps;
         java.util.Map<String, Double> split;
-        try (ctx; PpoTrainer trainer = PpoTrainer.start(exp, ctx);
+        try (ctx; Trainer trainer = algorithm.start(exp, ctx, EnvRegistry::make);
             ProgressBar bar = ProgressBar.stderr("steps (seed " + s + ")", trainer.totalSteps())) {
           trainer.train(new TrainListener() {
             @Override
-            public void onUpdate(org.rewardlab.algos.rl.TrainProgress p) {
-              bar.update(p.globalStep(), p.stepsPerSecond(), "");
+            public void onUpdate(TrainProgress p) {
+              bar.update(p.step(), p.stepsPerSecond(), "");
             }
           });
-          steps = trainer.globalStep();
+          steps = trainer.step();
           split = trainer.timeBreakdown();
         }
         for (var e : split.entrySet()) splitSum.merge(e.getKey(), e.getValue(), Double::sum);

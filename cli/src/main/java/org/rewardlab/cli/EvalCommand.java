@@ -1,11 +1,15 @@
 package org.rewardlab.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.rewardlab.algos.rl.Evaluation;
-import org.rewardlab.algos.rl.PpoTrainer;
+import org.rewardlab.algos.experiment.Algorithms;
+import org.rewardlab.algos.experiment.EvalOptions;
+import org.rewardlab.algos.experiment.EvalResult;
+import org.rewardlab.algos.experiment.ExperimentSpec;
+import org.rewardlab.algos.experiment.RunCheckpoints;
 import org.rewardlab.core.UserInputException;
+import org.rewardlab.core.run.Checkpoint;
+import org.rewardlab.envs.EnvRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,13 +38,15 @@ final class EvalCommand implements Callable<Integer> {
     if (episodes < 1) {
       throw new UserInputException("--episodes", "must be >= 1, got " + episodes, "e.g. --episodes 10");
     }
-    Evaluation.Result r = Evaluation.evaluate(PpoTrainer.loadCheckpoint(runDir), episodes, seed, !stochastic);
-    var out = spec.commandLine().getOut();
-    for (int k = 0; k < r.returns().length; k++) {
-      out.printf(Locale.ROOT, "episode %3d  return %10.3f  length %5d%n", k + 1, r.returns()[k], r.lengths()[k]);
+    if (episodes > 1_000_000) {
+      throw new UserInputException("--episodes", episodes + " is more than the 1000000 allowed", "e.g. --episodes 10");
     }
-    out.printf(Locale.ROOT, "mean return %.3f ± %.3f over %d episodes (%s policy)%n", r.meanReturn(), r.stdReturn(),
-        r.returns().length, stochastic ? "stochastic" : "deterministic");
+    Checkpoint ck = RunCheckpoints.load(runDir);
+    ExperimentSpec exp = RunCheckpoints.experiment(ck);
+    EvalResult r = Algorithms.of(exp).evaluate(exp, ck, EnvRegistry::make, new EvalOptions(episodes, seed, !stochastic));
+    var out = spec.commandLine().getOut();
+    for (String line : r.details()) out.println(line);
+    out.println(r.summary());
     return Main.OK;
   }
 }

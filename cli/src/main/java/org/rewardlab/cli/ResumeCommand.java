@@ -2,9 +2,15 @@ package org.rewardlab.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.rewardlab.algos.rl.PpoTrainer;
+import org.rewardlab.algos.experiment.Algorithm;
+import org.rewardlab.algos.experiment.Algorithms;
+import org.rewardlab.algos.experiment.ExperimentSpec;
+import org.rewardlab.algos.experiment.RunCheckpoints;
+import org.rewardlab.algos.experiment.Trainer;
+import org.rewardlab.core.env.EnvFactory;
+import org.rewardlab.core.run.Checkpoint;
 import org.rewardlab.core.run.RunContext;
-import org.rewardlab.nn.Checkpoint;
+import org.rewardlab.envs.EnvRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,7 +22,8 @@ import picocli.CommandLine.Spec;
     name = "resume",
     description = {
       "Continue a run from its last checkpoint. Metrics logged after that checkpoint are dropped and",
-      "recomputed, so a killed run ends with the same metrics, bit for bit, as an uninterrupted one."
+      "recomputed, so a killed run ends with the same metrics, bit for bit, as an uninterrupted one.",
+      "A run killed after its last update gets its final evaluation and report."
     })
 final class ResumeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -29,17 +36,20 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Checkpoint ck = PpoTrainer.loadCheckpoint(runDir);
-    long step = PpoTrainer.checkpointStep(ck);
+    Checkpoint ck = RunCheckpoints.load(runDir);
+    long step = RunCheckpoints.step(ck);
+    ExperimentSpec exp = RunCheckpoints.experiment(ck);
+    Algorithm<?> algorithm = Algorithms.of(exp);
+    EnvFactory envs = EnvRegistry::make;
     RunContext ctx = RunContext.open(runDir, step);
-    try (ctx; PpoTrainer trainer = PpoTrainer.resume(ctx, ck)) {
-      if (trainer.iteration() >= trainer.numIterations()) {
-        spec.commandLine().getOut().println("run " + Workspace.show(runDir) + " has already finished ("
-            + trainer.globalStep() + " steps); nothing to resume");
-        return Main.OK;
+    try (ctx; Trainer trainer = algorithm.resume(exp, ctx, envs, ck)) {
+      if (trainer.finished()) {
+        spec.commandLine().getOut().println("run " + Workspace.show(runDir) + " has already finished training ("
+            + trainer.step() + " steps); completing its evaluation and report");
+        return TrainSession.finish(algorithm, trainer, ctx, envs, spec.commandLine().getOut());
       }
       spec.commandLine().getErr().println("resuming " + Workspace.show(runDir) + " at step " + step);
-      return TrainSession.run(trainer, ctx, quiet, spec.commandLine().getOut(), spec.commandLine().getErr());
+      return TrainSession.run(algorithm, trainer, ctx, envs, quiet, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
   }
 }

@@ -5,10 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.rewardlab.algos.experiment.Algorithm;
+import org.rewardlab.algos.experiment.Algorithms;
 import org.rewardlab.algos.experiment.ExperimentSpec;
-import org.rewardlab.algos.rl.PpoTrainer;
+import org.rewardlab.algos.experiment.ExperimentSpecs;
+import org.rewardlab.algos.experiment.Trainer;
 import org.rewardlab.core.UserInputException;
-import org.rewardlab.core.config.Configs;
+import org.rewardlab.core.env.EnvFactory;
+import org.rewardlab.envs.EnvRegistry;
 import org.rewardlab.core.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +39,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Where run directories go (default: runs).")
   Path out = Path.of("runs");
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config value, e.g. --set ppo.learningRate=3e-4 (repeatable).")
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config value, e.g. --set algo.learningRate=3e-4 (repeatable).")
   List<String> overrides = new ArrayList<>();
 
   @Option(names = "--quiet", description = "No progress bar.")
@@ -44,17 +48,33 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!Files.isRegularFile(experiment)) {
-      throw new UserInputException(experiment.toString(), "no such experiment file",
+      throw new UserInputException(experiment.toString(), Files.isDirectory(experiment) ? "is a directory, not an experiment file" : "no such experiment file",
           "give a YAML file such as examples/cartpole-ppo.yaml");
+    }
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new UserInputException("--out " + out, "exists and is not a directory", "give a directory for the run directories, e.g. --out runs");
     }
     List<String> sets = new ArrayList<>(overrides);
     if (seed != null) sets.add("seed=" + seed);
-    ExperimentSpec exp = Configs.load(experiment, ExperimentSpec.class, sets);
-    PpoTrainer.validate(exp);
+    ExperimentSpecs.Loaded loaded = ExperimentSpecs.load(experiment, sets);
+    for (String note : loaded.notes()) spec.commandLine().getErr().println(note);
+    ExperimentSpec exp = loaded.spec();
+    Algorithm<?> algorithm = Algorithms.of(exp);
+    EnvFactory envs = EnvRegistry::make;
+    algorithm.validate(exp, envs);
     RunContext ctx = RunContext.create(out, exp.name(), exp.seed(), exp);
+    Trainer trainer;
+    try {
+      trainer = algorithm.start(exp, ctx, envs);
+    } catch (RuntimeException | Error e) {
+      // nothing was trained: leave no run directory behind
+      ctx.close();
+      TrainSession.discard(ctx.runDir());
+      throw e;
+    }
     spec.commandLine().getErr().println("run directory: " + Workspace.show(ctx.runDir()));
-    try (ctx; PpoTrainer trainer = PpoTrainer.start(exp, ctx)) {
-      return TrainSession.run(trainer, ctx, quiet, spec.commandLine().getOut(), spec.commandLine().getErr());
+    try (ctx; trainer) {
+      return TrainSession.run(algorithm, trainer, ctx, envs, quiet, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
   }
 }

@@ -1,5 +1,9 @@
 package org.rewardlab.cli;
 
+import org.rewardlab.algos.experiment.RunCheckpoints;
+import org.rewardlab.algos.experiment.ExperimentSpecs;
+import org.rewardlab.algos.rl.PpoConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rewardlab.algos.experiment.ExperimentSpec;
-import org.rewardlab.algos.rl.PpoTrainer;
 import org.rewardlab.core.config.Configs;
 import org.rewardlab.core.run.RunContext;
 import org.rewardlab.core.run.RunManifest;
@@ -38,8 +41,8 @@ class ExamplesRunTest {
 
   /** One rollout of the example's own shape: numEnvs x numSteps steps. */
   static long oneRollout(Path example) {
-    ExperimentSpec spec = Configs.load(example, ExperimentSpec.class, List.of());
-    return spec.ppo().batchSize();
+    ExperimentSpec spec = ExperimentSpecs.load(example, List.of()).spec();
+    return ((PpoConfig) spec.algo()).batchSize();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -47,7 +50,7 @@ class ExamplesRunTest {
   void exampleTrainsAtATinyBudget(Path example) throws IOException {
     Path out = tmp.resolve("runs");
     TrainCli.Outcome o = TrainCli.run("train", example.toString(), "--out", out.toString(), "--quiet",
-        "--set", "ppo.totalTimesteps=" + oneRollout(example), "--set", "run.evalEpisodes=1");
+        "--set", "algo.totalTimesteps=" + oneRollout(example), "--set", "run.evalEpisodes=1");
     assertThat(o.code()).as(o.toString()).isZero();
     assertThat(o.errorLines()).isEmpty();
     assertThat(o.out()).contains("trained", "evaluation", "report:");
@@ -55,7 +58,7 @@ class ExamplesRunTest {
     assertThat(run.resolve(RunManifest.FILE_NAME)).isRegularFile();
     assertThat(run.resolve(RunContext.METRICS_FILE)).isRegularFile();
     assertThat(TrainCli.read(run.resolve(RunContext.METRICS_FILE))).contains("losses/policy_loss", "eval/mean_return");
-    assertThat(PpoTrainer.checkpointPath(run)).isRegularFile();
+    assertThat(RunCheckpoints.path(run)).isRegularFile();
     assertThat(run.resolve("report.html")).isRegularFile();
     try (Stream<Path> plots = Files.list(run.resolve(RunContext.PLOTS_DIR))) {
       List<Path> pngs = plots.filter(p -> p.toString().endsWith(".png")).toList();
@@ -72,7 +75,7 @@ class ExamplesRunTest {
     Path example = TrainCli.repoRoot().resolve("examples/cartpole-ppo.yaml");
     Path out = tmp.resolve("runs");
     TrainCli.Outcome train = TrainCli.run("train", example.toString(), "--out", out.toString(), "--quiet",
-        "--set", "ppo.totalTimesteps=1024", "--set", "run.evalEpisodes=1");
+        "--set", "algo.totalTimesteps=1024", "--set", "run.evalEpisodes=1");
     assertThat(train.code()).as(train.toString()).isZero();
     Path run = TrainCli.onlyRun(out);
 
@@ -88,7 +91,7 @@ class ExamplesRunTest {
 
     Path other = tmp.resolve("other");
     assertThat(TrainCli.run("train", example.toString(), "--out", other.toString(), "--quiet", "--seed", "2",
-        "--set", "ppo.totalTimesteps=1024", "--set", "run.evalEpisodes=0").code()).isZero();
+        "--set", "algo.totalTimesteps=1024", "--set", "run.evalEpisodes=0").code()).isZero();
     Path chart = tmp.resolve("two.png");
     TrainCli.Outcome overlay = TrainCli.run("plot", run.toString(), TrainCli.onlyRun(other).toString(),
         "--out", chart.toString());

@@ -1,5 +1,7 @@
 package org.rewardlab.cli;
 
+import org.rewardlab.algos.experiment.RunCheckpoints;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -9,9 +11,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rewardlab.algos.rl.PpoTrainer;
 import org.rewardlab.core.run.RunContext;
-import org.rewardlab.nn.Checkpoints;
+import org.rewardlab.core.run.Checkpoints;
 
 /**
  * A real SIGKILL: {@code train} runs in a child JVM and is killed once it has written a checkpoint
@@ -25,7 +26,7 @@ class KillResumeTest {
       name: kill
       seed: 4
       env: {id: CartPole-v1}
-      ppo: {numEnvs: 4, numSteps: 32, totalTimesteps: 7680}
+      algo: {type: ppo, numEnvs: 4, numSteps: 32, totalTimesteps: 7680}
       run: {checkpointEvery: 2, evalEpisodes: 2}
       """;
 
@@ -44,9 +45,9 @@ class KillResumeTest {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (p.isAlive() && System.nanoTime() < deadline) {
         List<Path> runs = TrainCli.runs(killedRoot);
-        if (runs.size() == 1 && PpoTrainer.hasCheckpoint(runs.get(0))) {
+        if (runs.size() == 1 && RunCheckpoints.exists(runs.get(0))) {
           Path run = runs.get(0);
-          long ckStep = PpoTrainer.checkpointStep(Checkpoints.load(PpoTrainer.checkpointPath(run)));
+          long ckStep = RunCheckpoints.step(Checkpoints.load(RunCheckpoints.path(run)));
           Path metrics = run.resolve(RunContext.METRICS_FILE);
           if (Files.readString(metrics).contains("\"step\":" + (ckStep + 4 * 32) + ",")) {
             p.destroyForcibly();
@@ -82,8 +83,8 @@ class KillResumeTest {
     Path cleanRun = TrainCli.onlyRun(cleanRoot);
     assertThat(TrainCli.read(run.resolve(RunContext.METRICS_FILE)))
         .isEqualTo(TrainCli.read(cleanRun.resolve(RunContext.METRICS_FILE)));
-    assertThat(TrainCli.bytes(PpoTrainer.checkpointPath(run)))
-        .isEqualTo(TrainCli.bytes(PpoTrainer.checkpointPath(cleanRun)));
+    assertThat(TrainCli.bytes(RunCheckpoints.path(run)))
+        .isEqualTo(TrainCli.bytes(RunCheckpoints.path(cleanRun)));
     assertThat(killedMidRun).as("the kill should land mid-run (60 updates, checkpoint every 2)").isTrue();
   }
 }

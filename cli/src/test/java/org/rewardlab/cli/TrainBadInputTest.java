@@ -1,5 +1,7 @@
 package org.rewardlab.cli;
 
+import org.rewardlab.algos.experiment.RunCheckpoints;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -7,7 +9,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rewardlab.algos.rl.PpoTrainer;
 import org.rewardlab.core.env.Checkpointable;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
@@ -18,8 +19,8 @@ import org.rewardlab.core.space.Box;
 import org.rewardlab.core.space.Discrete;
 import org.rewardlab.core.space.Space;
 import org.rewardlab.envs.EnvRegistry;
-import org.rewardlab.nn.Checkpoint;
-import org.rewardlab.nn.Checkpoints;
+import org.rewardlab.core.run.Checkpoint;
+import org.rewardlab.core.run.Checkpoints;
 
 /**
  * Bad input to train/resume/eval: exit code 2, one {@code error:} line that names the input, no
@@ -118,7 +119,7 @@ class TrainBadInputTest {
       name: bad-input
       seed: 1
       env: {id: CartPole-v1}
-      ppo: {numEnvs: 2, numSteps: 16, totalTimesteps: 128}
+      algo: {type: ppo, numEnvs: 2, numSteps: 16, totalTimesteps: 128}
       run: {checkpointEvery: 2, evalEpisodes: 0}
       """;
 
@@ -185,7 +186,7 @@ class TrainBadInputTest {
   void negativeLearningRateOnTheCommandLine() {
     Path file = TrainCli.write(tmp.resolve("ok.yaml"), SMALL);
     TrainCli.Outcome o = TrainCli.run("train", file.toString(), "--out", tmp.resolve("runs").toString(), "--quiet",
-        "--set", "ppo.learningRate=-1");
+        "--set", "algo.learningRate=-1");
     assertOneErrorLine(o, "learningRate");
     assertNoRunWritten();
   }
@@ -231,12 +232,12 @@ class TrainBadInputTest {
   @Test
   void runWhoseCheckpointIsMissing() throws Exception {
     Path run = trainedRun();
-    Files.delete(PpoTrainer.checkpointPath(run));
+    Files.delete(RunCheckpoints.path(run));
     byte[] metrics = TrainCli.bytes(run.resolve(RunContext.METRICS_FILE));
     byte[] manifest = TrainCli.bytes(run.resolve(RunManifest.FILE_NAME));
     for (String cmd : new String[] {"eval", "resume"}) {
       TrainCli.Outcome o = TrainCli.run(cmd, run.toString());
-      assertOneErrorLine(o, PpoTrainer.CHECKPOINT_FILE, "no checkpoint");
+      assertOneErrorLine(o, RunCheckpoints.FILE, "no checkpoint");
     }
     assertThat(TrainCli.bytes(run.resolve(RunContext.METRICS_FILE))).isEqualTo(metrics);
     assertThat(TrainCli.bytes(run.resolve(RunManifest.FILE_NAME))).isEqualTo(manifest);
@@ -245,7 +246,7 @@ class TrainBadInputTest {
   @Test
   void corruptCheckpoint() throws Exception {
     Path run = trainedRun();
-    Path ck = PpoTrainer.checkpointPath(run);
+    Path ck = RunCheckpoints.path(run);
     byte[] bytes = TrainCli.bytes(ck);
     for (int i = bytes.length / 2; i < bytes.length / 2 + 16; i++) bytes[i] ^= 0x5A;
     Files.write(ck, bytes);
@@ -253,7 +254,7 @@ class TrainBadInputTest {
     byte[] manifest = TrainCli.bytes(run.resolve(RunManifest.FILE_NAME));
     for (String cmd : new String[] {"eval", "resume"}) {
       TrainCli.Outcome o = TrainCli.run(cmd, run.toString());
-      assertOneErrorLine(o, PpoTrainer.CHECKPOINT_FILE, "corrupt");
+      assertOneErrorLine(o, RunCheckpoints.FILE, "corrupt");
     }
     assertThat(TrainCli.bytes(ck)).as("the corrupt checkpoint is kept as it was").isEqualTo(bytes);
     assertThat(TrainCli.bytes(run.resolve(RunContext.METRICS_FILE))).isEqualTo(metrics);
@@ -263,10 +264,10 @@ class TrainBadInputTest {
   @Test
   void checkpointThatIsNotACheckpoint() throws Exception {
     Path run = trainedRun();
-    Path ck = PpoTrainer.checkpointPath(run);
+    Path ck = RunCheckpoints.path(run);
     Files.writeString(ck, "{\"weights\": []}\n");
     TrainCli.Outcome o = TrainCli.run("resume", run.toString());
-    assertOneErrorLine(o, PpoTrainer.CHECKPOINT_FILE);
+    assertOneErrorLine(o, RunCheckpoints.FILE);
     assertThat(TrainCli.read(ck)).isEqualTo("{\"weights\": []}\n");
   }
 
@@ -276,7 +277,7 @@ class TrainBadInputTest {
         name: probe
         seed: 1
         env: {id: %s}
-        ppo: {numEnvs: 1, numSteps: 8, totalTimesteps: 80, numMinibatches: 2}
+        algo: {type: ppo, numEnvs: 1, numSteps: 8, totalTimesteps: 80, numMinibatches: 2}
         run: {checkpointEvery: 2, evalEpisodes: 0}
         """.formatted(envId);
   }
@@ -286,8 +287,8 @@ class TrainBadInputTest {
     TrainCli.Outcome o = trainYaml("nan", probeRun(NAN_ENV));
     assertNamedErrorWithoutTrace(o, "step " + BAD_FROM, "reward", "NaN");
     Path run = TrainCli.onlyRun(tmp.resolve("runs"));
-    Checkpoint ck = Checkpoints.load(PpoTrainer.checkpointPath(run));
-    assertThat(PpoTrainer.checkpointStep(ck)).as("the checkpoint before the NaN").isEqualTo(16);
+    Checkpoint ck = Checkpoints.load(RunCheckpoints.path(run));
+    assertThat(RunCheckpoints.step(ck)).as("the checkpoint before the NaN").isEqualTo(16);
     assertThat(ck.floatNames()).anyMatch(n -> n.startsWith("learner.weights."));
     for (String n : ck.floatNames()) {
       for (float v : ck.floats(n)) assertThat(Float.isFinite(v)).as(n).isTrue();
@@ -315,8 +316,8 @@ class TrainBadInputTest {
     TrainCli.Outcome o = trainYaml("huge", probeRun(HUGE_ENV));
     assertNamedErrorWithoutTrace(o, "step 32", "losses/");
     Path run = TrainCli.onlyRun(tmp.resolve("runs"));
-    Checkpoint ck = Checkpoints.load(PpoTrainer.checkpointPath(run));
-    assertThat(PpoTrainer.checkpointStep(ck)).isEqualTo(16);
+    Checkpoint ck = Checkpoints.load(RunCheckpoints.path(run));
+    assertThat(RunCheckpoints.step(ck)).isEqualTo(16);
     for (String n : ck.floatNames()) {
       for (float v : ck.floats(n)) assertThat(Float.isFinite(v)).as(n).isTrue();
     }

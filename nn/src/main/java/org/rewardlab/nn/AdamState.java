@@ -1,5 +1,7 @@
 package org.rewardlab.nn;
 
+import org.rewardlab.core.run.Checkpoint;
+
 /**
  * The state of an {@link Adam} optimizer: step count and the two moment estimates, one array per
  * parameter in parameter order (empty before the first step).

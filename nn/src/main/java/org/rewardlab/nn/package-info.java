@@ -3,8 +3,8 @@
  * orthogonal initialization drawn in Java, its pure-Java inference copy {@link
  * org.rewardlab.nn.MlpSnapshot}, distributions ({@link org.rewardlab.nn.Categorical}, {@link
  * org.rewardlab.nn.DiagGaussian}), the {@link org.rewardlab.nn.Adam} optimizer, {@link
- * org.rewardlab.nn.GradClip}, {@link org.rewardlab.nn.LinearSchedule} and {@link
- * org.rewardlab.nn.Checkpoints}.
+ * org.rewardlab.nn.GradClip} and the tensor helpers. Checkpoints are pure Java ({@link
+ * org.rewardlab.core.run.Checkpoints}).
  *
  * <h2>Engine and natives (offline)</h2>
  *

@@ -47,11 +47,4 @@ class GradClipTest {
       assertThat(Math.sqrt(total)).isCloseTo(1.0, within(1e-5));
     }
   }
-
-  @Test
-  void linearScheduleFollowsCleanRl() {
-    LinearSchedule s = new LinearSchedule(2.5e-4, 4);
-    assertThat(s.at(1)).isEqualTo(2.5e-4);
-    assertThat(s.at(4)).isCloseTo(2.5e-4 / 4, within(1e-15));
-  }
 }

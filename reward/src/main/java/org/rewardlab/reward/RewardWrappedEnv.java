@@ -9,6 +9,7 @@ import org.rewardlab.core.env.Checkpointable;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
 import org.rewardlab.core.env.StateBuffer;
+import org.rewardlab.core.reward.EpisodeRewardTerms;
 import org.rewardlab.core.reward.NonFiniteRewardException;
 import org.rewardlab.core.reward.RewardFn;
 import org.rewardlab.core.space.Box;
@@ -38,7 +39,7 @@ import org.rewardlab.reward.spec.RewardSpec;
  * {@link NonFiniteRewardException} naming the term and the step. No allocation per step. Not
  * thread-safe.
  */
-public final class RewardWrappedEnv implements FlatEnv, Checkpointable {
+public final class RewardWrappedEnv implements FlatEnv, Checkpointable, EpisodeRewardTerms {
   private final FlatEnv inner;
   private final Supplier<RewardFn<FlatTransition>> rewardFactory;
   private final RewardFn<FlatTransition> reward;
@@ -88,6 +89,7 @@ public final class RewardWrappedEnv implements FlatEnv, Checkpointable {
   }
 
   /** The reward's term names, in the order of {@link #lastTerms()}. */
+  @Override
   public List<String> termNames() {
     return names;
   }
@@ -110,6 +112,16 @@ public final class RewardWrappedEnv implements FlatEnv, Checkpointable {
   /** Per-term sums of the episode in progress (a live buffer). */
   public double[] episodeTerms() {
     return episodeTerms;
+  }
+
+  @Override
+  public double[] episodeTermSums() {
+    return episodeTerms;
+  }
+
+  @Override
+  public double episodeEnvReturn() {
+    return episodeEnvReturn;
   }
 
   /**

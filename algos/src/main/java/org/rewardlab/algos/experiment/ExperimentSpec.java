@@ -1,63 +1,73 @@
 package org.rewardlab.algos.experiment;
 
-import java.util.List;
 import org.rewardlab.core.UserInputException;
-import org.rewardlab.algos.rl.PpoConfig;
 import org.rewardlab.reward.spec.RewardSpec;
 
 /**
  * A whole training experiment, as written in an {@code examples/*.yaml} file. This record is the
  * provenance of a run: it is stored, resolved (defaults filled in, {@code --set} overrides applied),
- * in the run's {@code manifest.json}.
+ * in the run's {@code manifest.json} and in every checkpoint.
+ *
+ * <pre>{@code
+ * name: cartpole-ppo
+ * seed: 1
+ * algo:
+ *   type: ppo          # any registered algorithm (Algorithms.types())
+ *   numEnvs: 4         # ... that algorithm's own config
+ * env: {id: CartPole-v1}
+ * run: {checkpointEvery: 10}
+ * }</pre>
  *
  * @param name the run-name prefix: runs go to {@code runs/<name>-<time>/}
- * @param seed the run seed; every random stream is derived from it by name
- * @param algo the algorithm; only {@code ppo} in this version
+ * @param seed the run seed (default 1); every random stream is derived from it by name
+ * @param algo the algorithm and its config, tagged with its registered {@code type}
  * @param env the environment and its preprocessing
- * @param policy the policy head
+ * @param policy the policy head (for algorithms with an MLP policy)
  * @param reward the reward the agent is trained on; {@code null} means the env's own reward. The
  *     env's own return is always logged as {@code charts/episodic_return}, whatever is trained on
- * @param ppo PPO's hyperparameters (CleanRL names)
  * @param run checkpointing and evaluation settings
  */
 public record ExperimentSpec(
     String name,
-    long seed,
-    String algo,
+    Long seed,
+    AlgoSpec algo,
     EnvSetup env,
     PolicySetup policy,
     RewardSpec reward,
-    PpoConfig ppo,
     RunSettings run) {
 
-  /** Algorithms this version can train. */
-  public static final List<String> ALGORITHMS = List.of("ppo");
+  static {
+    Algorithms.ensureLoaded();
+  }
 
   public ExperimentSpec {
     if (name == null || name.isBlank()) name = "run";
-    if (!name.matches("[A-Za-z0-9._-]+")) {
-      throw new IllegalArgumentException(
-          "name '" + name + "' may only hold letters, digits, '.', '_' and '-' (it names a directory)");
+    if (name.length() > 100 || !name.matches("[A-Za-z0-9._-]+")) {
+      throw new UserInputException("name", "'" + name + "' is not a usable run name (it names a directory)",
+          "use at most 100 letters, digits, '.', '_' and '-'");
     }
-    if (algo == null) algo = "ppo";
-    if (!ALGORITHMS.contains(algo)) {
-      throw new UserInputException("algo", "unknown algorithm '" + algo + "'", "use one of " + ALGORITHMS);
+    if (seed == null) seed = 1L;
+    if (algo == null) {
+      throw new UserInputException("algo", "no algorithm given",
+          "add an `algo:` mapping with `type: <one of " + Algorithms.types() + ">` and that algorithm's settings");
     }
     if (env == null) env = EnvSetup.defaults();
     if (policy == null) policy = PolicySetup.defaults();
-    if (ppo == null) ppo = PpoConfig.defaults();
     if (run == null) run = RunSettings.defaults();
-  }
-
-  /** CleanRL's {@code ppo.py} on CartPole-v1 with seed 1. */
-  public static ExperimentSpec defaults() {
-    return new ExperimentSpec(
-        "cartpole-ppo", 1, "ppo", EnvSetup.defaults(), PolicySetup.defaults(), null,
-        PpoConfig.defaults(), RunSettings.defaults());
   }
 
   /** A copy with another seed. */
   public ExperimentSpec withSeed(long newSeed) {
-    return new ExperimentSpec(name, newSeed, algo, env, policy, reward, ppo, run);
+    return new ExperimentSpec(name, newSeed, algo, env, policy, reward, run);
+  }
+
+  /** A copy with another algorithm config. */
+  public ExperimentSpec withAlgo(AlgoSpec newAlgo) {
+    return new ExperimentSpec(name, seed, newAlgo, env, policy, reward, run);
+  }
+
+  /** The algorithm's type name as registered. */
+  public String algoType() {
+    return Algorithms.of(this).type();
   }
 }

@@ -2,14 +2,18 @@ package org.rewardlab.algos.rl;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.rewardlab.algos.experiment.EvalResult;
 import org.rewardlab.algos.experiment.ExperimentSpec;
+import org.rewardlab.core.env.EnvFactory;
 import org.rewardlab.core.env.FlatEnv;
 import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.core.space.Box;
 import org.rewardlab.core.wrappers.RunningMeanStd;
 import org.rewardlab.core.wrappers.VectorObservationNormalizer;
-import org.rewardlab.envs.EnvRegistry;
-import org.rewardlab.nn.Checkpoint;
+import org.rewardlab.core.run.Checkpoint;
 
 /**
  * Plays whole episodes with a trained policy and reports the env's own returns (never a shaped or
@@ -30,6 +34,21 @@ public final class Evaluation {
       return returns.length == 0 ? Double.NaN : s / returns.length;
     }
 
+    /** As the runner reports it: {@code eval/*} metrics, one line per episode and a summary. */
+    public EvalResult toEvalResult(boolean deterministic) {
+      Map<String, Double> m = new LinkedHashMap<>();
+      m.put("eval/mean_return", meanReturn());
+      m.put("eval/std_return", stdReturn());
+      m.put("eval/episodes", (double) returns.length);
+      List<String> lines = new ArrayList<>();
+      for (int k = 0; k < returns.length; k++) {
+        lines.add(String.format(Locale.ROOT, "episode %3d  return %10.3f  length %5d", k + 1, returns[k], lengths[k]));
+      }
+      String summary = String.format(Locale.ROOT, "mean return %.3f ± %.3f over %d episodes (%s policy)",
+          meanReturn(), stdReturn(), returns.length, deterministic ? "deterministic" : "stochastic");
+      return new EvalResult(m, lines, summary);
+    }
+
     /** Population standard deviation of the returns. */
     public double stdReturn() {
       double m = meanReturn();
@@ -40,31 +59,25 @@ public final class Evaluation {
   }
 
   /**
-   * Evaluates the policy stored in a checkpoint written by {@link PpoTrainer}.
+   * Evaluates the policy stored in a PPO checkpoint of {@code spec}.
    *
    * @param episodes how many episodes
    * @param seed seeds episode {@code k}'s reset with {@code seed + k} and the action sampling
    * @param deterministic take the mode of the policy (argmax / mean) instead of sampling
    */
-  public static Result evaluate(Checkpoint ck, int episodes, long seed, boolean deterministic) {
-    ExperimentSpec spec = PpoTrainer.readSpec(ck);
-    FlatEnv env = EnvRegistry.make(spec.env().id());
+  public static Result evaluate(ExperimentSpec spec, Checkpoint ck, EnvFactory envs, int episodes, long seed,
+      boolean deterministic) {
+    PpoConfig cfg = (PpoConfig) spec.algo();
+    FlatEnv env = envs.make(spec.env().id());
     int obsSize = env.observationSize();
-    try (ActorCritic ac = ActorCritic.create(obsSize, env.actionSpace(), spec.ppo().hidden(), RandomSource.of(0))) {
-      Map<String, float[]> w = new LinkedHashMap<>();
-      String p = "learner.weights.";
-      for (String name : ck.floatNames()) {
-        if (name.startsWith(p)) w.put(name.substring(p.length()), ck.floats(name));
-      }
-      ac.importState(w);
+    try (ActorCritic ac = ActorCritic.create(obsSize, env.actionSpace(), cfg.hidden(), RandomSource.of(0))) {
+      ac.importState(PpoCheckpoint.weights(ck));
       PolicySnapshot policy = ac.snapshot();
       VectorObservationNormalizer norm = null;
       if (spec.env().normalizeObservation()) {
         norm = new VectorObservationNormalizer(1, obsSize, VectorObservationNormalizer.Mode.SHARED, 1e-8,
             spec.env().clipObservation());
-        norm.restore(new RunningMeanStd.State[] {
-          new RunningMeanStd.State(ck.doubles("obsNorm.0.mean"), ck.doubles("obsNorm.0.var"), ck.scalar("obsNorm.0.count"))
-        });
+        norm.restore(new RunningMeanStd.State[] {PpoCheckpoint.observationStats(ck, 0)});
         norm.setFrozen(true);
       }
       return play(env, policy, norm, episodes, seed, deterministic, spec.env().clipAction());

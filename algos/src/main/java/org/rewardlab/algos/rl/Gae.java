@@ -1,5 +1,8 @@
 package org.rewardlab.algos.rl;
 
+import org.rewardlab.algos.loop.AdvantageEstimator;
+import org.rewardlab.algos.loop.AdvantageInput;
+
 /**
  * Generalized advantage estimation (Schulman et al. 2016) with CleanRL's done convention.
  *
@@ -16,10 +19,24 @@ package org.rewardlab.algos.rl;
  *
  * Truncation is handled by the caller (the collector adds {@code gamma V(final_obs)} to a truncated
  * step's reward); here every done cuts the bootstrap. Computed in double; the float outputs are
- * rounded once at the end. Stateless and thread-safe.
+ * rounded once at the end. Immutable and thread-safe.
+ *
+ * @param gamma discount γ
+ * @param lambda GAE λ
  */
-public final class Gae {
-  private Gae() {}
+public record Gae(double gamma, double lambda) implements AdvantageEstimator {
+  public Gae {
+    if (!(gamma >= 0 && gamma <= 1) || !(lambda >= 0 && lambda <= 1)) {
+      throw new IllegalArgumentException("GAE needs gamma and lambda in [0, 1], got " + gamma + ", " + lambda);
+    }
+  }
+
+  /** Ignores {@code input.groups()}: GAE is per stream. */
+  @Override
+  public void estimate(AdvantageInput in, float[] advantages, float[] returns) {
+    compute(in.rewards(), in.values(), in.dones(), in.nextValue(), in.nextDone(), in.numSteps(), in.numEnvs(),
+        gamma, lambda, advantages, returns);
+  }
 
   /**
    * Fills {@code advOut} and {@code retOut} ({@code T*N} each).

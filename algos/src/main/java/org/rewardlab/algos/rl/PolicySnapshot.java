@@ -1,5 +1,6 @@
 package org.rewardlab.algos.rl;
 
+import org.rewardlab.core.policy.FlatPolicy;
 import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.nn.DiagGaussian;
 import org.rewardlab.nn.MlpSnapshot;
@@ -15,7 +16,7 @@ import org.rewardlab.nn.MlpSnapshot;
  * (a Discrete action is its index as a float). Not thread-safe (scratch buffers); use {@link #copy()}
  * per thread.
  */
-public final class PolicySnapshot {
+public final class PolicySnapshot implements FlatPolicy {
   private final MlpSnapshot actor;
   private final MlpSnapshot critic;
   private final boolean discrete;
@@ -40,7 +41,13 @@ public final class PolicySnapshot {
     return actor.inputSize();
   }
 
+  @Override
+  public int observationSize() {
+    return actor.inputSize();
+  }
+
   /** Floats per action: 1 (Discrete) or D (Box). */
+  @Override
   public int actionSize() {
     return discrete ? 1 : numActions;
   }
@@ -57,6 +64,13 @@ public final class PolicySnapshot {
    * @param valueOut {@code [n]}
    */
   public void act(float[] obs, int n, RandomSource rng, float[] actionsOut, float[] logProbOut, float[] valueOut) {
+    act(obs, n, rng, actionsOut, logProbOut);
+    critic.forward(obs, n, valueOut);
+  }
+
+  /** Samples actions for {@code n} observations and reports their log-probabilities (no values). */
+  @Override
+  public void act(float[] obs, int n, RandomSource rng, float[] actionsOut, float[] logProbOut) {
     float[] out = actorOut(obs, n);
     if (discrete) {
       for (int i = 0; i < n; i++) {
@@ -92,7 +106,6 @@ public final class PolicySnapshot {
         logProbOut[i] = (float) lp;
       }
     }
-    critic.forward(obs, n, valueOut);
   }
 
   /** V(obs) for {@code n} observations into {@code out[n]}. */
@@ -101,6 +114,7 @@ public final class PolicySnapshot {
   }
 
   /** The most likely action (argmax of the logits, or the Gaussian mean) for evaluation. */
+  @Override
   public void actDeterministic(float[] obs, int n, float[] actionsOut) {
     float[] out = actorOut(obs, n);
     if (discrete) {

@@ -1,5 +1,6 @@
 package org.rewardlab.algos.rl;
 
+import org.rewardlab.algos.experiment.AlgoSpec;
 import java.util.List;
 import org.rewardlab.core.UserInputException;
 
@@ -49,11 +50,27 @@ public record PpoConfig(
     Double targetKl,
     List<Integer> hiddenSizes,
     double adamEps,
-    boolean truncationAsTermination) {
+    boolean truncationAsTermination) implements AlgoSpec {
+
+  /** Most parallel envs a run may ask for (each holds its own env and buffers). */
+  public static final int MAX_ENVS = 4096;
+  /** Most rows in one rollout batch (numEnvs x numSteps): 16M rows already need gigabytes. */
+  public static final int MAX_BATCH = 1 << 24;
+  /** Widest hidden layer. */
+  public static final int MAX_WIDTH = 16384;
 
   public PpoConfig {
     positive("numEnvs", numEnvs, "e.g. 4");
     positive("numSteps", numSteps, "e.g. 128");
+    if (numEnvs > MAX_ENVS) throw bad("numEnvs", numEnvs + " envs is more than the " + MAX_ENVS + " allowed", "use at most " + MAX_ENVS);
+    if ((long) numEnvs * numSteps > MAX_BATCH) {
+      throw bad("numSteps", "numEnvs x numSteps = " + (long) numEnvs * numSteps + " rows per rollout is more than the "
+          + MAX_BATCH + " allowed", "use fewer steps or envs per rollout");
+    }
+    if (totalTimesteps / ((long) numEnvs * numSteps) > Integer.MAX_VALUE) {
+      throw bad("totalTimesteps", totalTimesteps + " steps make more than " + Integer.MAX_VALUE + " updates",
+          "use at most " + (long) Integer.MAX_VALUE * numEnvs * numSteps + " steps");
+    }
     if (totalTimesteps < (long) numEnvs * numSteps) {
       throw bad("totalTimesteps", totalTimesteps + " is less than one rollout (numEnvs x numSteps = "
           + (long) numEnvs * numSteps + ")", "raise totalTimesteps or shrink numEnvs/numSteps");
@@ -87,6 +104,14 @@ public record PpoConfig(
     hiddenSizes = List.copyOf(hiddenSizes);
     for (Integer h : hiddenSizes) {
       if (h == null || h < 1) throw bad("hiddenSizes", "widths must be positive, got " + hiddenSizes, "use e.g. [64, 64]");
+      if (h > MAX_WIDTH) throw bad("hiddenSizes", "width " + h + " is more than the " + MAX_WIDTH + " allowed", "use e.g. [64, 64]");
+    }
+    if (hiddenSizes.size() > 64) throw bad("hiddenSizes", hiddenSizes.size() + " layers is more than the 64 allowed", "use e.g. [64, 64]");
+    long weights = 0;
+    for (int i = 1; i < hiddenSizes.size(); i++) weights += (long) hiddenSizes.get(i - 1) * hiddenSizes.get(i);
+    if (2 * weights > 50_000_000L) {
+      throw bad("hiddenSizes", hiddenSizes + " makes about " + 2 * weights + " weights (actor and critic), more than the 50M allowed",
+          "use narrower or fewer layers, e.g. [64, 64]");
     }
     if (!(adamEps > 0)) throw bad("adamEps", "must be positive, got " + adamEps, "use e.g. 1e-5");
   }
@@ -101,6 +126,12 @@ public record PpoConfig(
   public static PpoConfig continuousDefaults() {
     return new PpoConfig(1, 2048, 1_000_000L, 3e-4, true, 0.99, 0.95, 32, 10, true, 0.2, true, 0.0, 0.5, 0.5,
         null, List.of(64, 64), 1e-5, false);
+  }
+
+  /** γ, the discount PPO optimizes. */
+  @Override
+  public double discount() {
+    return gamma;
   }
 
   /** {@code batch_size = num_envs * num_steps}. */

@@ -1,5 +1,6 @@
 package org.rewardlab.algos.rl;
 
+import org.rewardlab.algos.loop.Learner;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -11,7 +12,7 @@ import java.util.List;
 import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.nn.Adam;
 import org.rewardlab.nn.AdamState;
-import org.rewardlab.nn.Checkpoint;
+import org.rewardlab.core.run.Checkpoint;
 import org.rewardlab.nn.GradClip;
 import org.rewardlab.nn.Gradients;
 import org.rewardlab.nn.Tensors;
@@ -33,7 +34,7 @@ import org.rewardlab.nn.Torch;
  * weights. Not thread-safe; moreover DJL's PyTorch gradient collector is a JVM-wide singleton, so
  * only one learner may run {@link #update} at a time per JVM (parallel runs need separate JVMs).
  */
-public final class PpoLearner {
+public final class PpoLearner implements Learner<RolloutBuffer> {
   private final ActorCritic ac;
   private final PpoConfig cfg;
   private final RandomSource minibatchRng;
@@ -63,6 +64,7 @@ public final class PpoLearner {
    * @param buf the rollout ({@code buf.size()} rows)
    * @param learningRate Adam step size for this update (CleanRL's annealed {@code lrnow})
    */
+  @Override
   public UpdateStats update(RolloutBuffer buf, double learningRate) {
     if (buf.obsSize != ac.obsSize() || buf.actSize != ac.actionSize()) {
       throw new IllegalArgumentException("buffer holds obs " + buf.obsSize + "/act " + buf.actSize
@@ -151,6 +153,19 @@ public final class PpoLearner {
     return varY == 0 ? Double.NaN : 1 - varD / varY;
   }
 
+  /** Largest |w| over actor and critic weights (and log-std), NaN if any weight is NaN. */
+  @Override
+  public double maxAbsParameter() {
+    double max = 0;
+    for (float[] w : ac.exportState().values()) {
+      for (float x : w) {
+        if (Float.isNaN(x)) return Double.NaN;
+        max = Math.max(max, Math.abs(x));
+      }
+    }
+    return max;
+  }
+
   /** The pure-Java policy matching the current weights (refreshed after every update). */
   public PolicySnapshot snapshot() {
     return snapshot;
@@ -169,26 +184,18 @@ public final class PpoLearner {
     return adam;
   }
 
-  /**
-   * Writes weights ({@code <prefix>weights.*}), optimizer state ({@code <prefix>adam.*}) and the
-   * minibatch stream ({@code <prefix>rng.minibatch}) into {@code b}.
-   */
-  public void writeState(Checkpoint.Builder b, String prefix) {
-    b.floats(prefix + "weights.", ac.exportState());
-    adam.exportState().writeTo(b, prefix + "adam");
-    b.longs(prefix + "rng.minibatch", minibatchRng.state());
+  /** Writes weights, optimizer state and the minibatch stream into {@code b} ({@link PpoCheckpoint} names). */
+  public void writeState(Checkpoint.Builder b) {
+    PpoCheckpoint.writeWeights(b, ac.exportState());
+    adam.exportState().writeTo(b, PpoCheckpoint.ADAM);
+    b.longs(PpoCheckpoint.RNG_MINIBATCH, minibatchRng.state());
   }
 
   /** Restores what {@link #writeState} wrote, and refreshes the snapshot. */
-  public void readState(Checkpoint c, String prefix) {
-    java.util.Map<String, float[]> w = new java.util.LinkedHashMap<>();
-    String p = prefix + "weights.";
-    for (String name : c.floatNames()) {
-      if (name.startsWith(p)) w.put(name.substring(p.length()), c.floats(name));
-    }
-    ac.importState(w);
-    adam.importState(AdamState.readFrom(c, prefix + "adam"));
-    minibatchRng.restore(c.longs(prefix + "rng.minibatch"));
+  public void readState(Checkpoint c) {
+    ac.importState(PpoCheckpoint.weights(c));
+    adam.importState(AdamState.readFrom(c, PpoCheckpoint.ADAM));
+    minibatchRng.restore(c.longs(PpoCheckpoint.RNG_MINIBATCH));
     snapshot = ac.snapshot();
   }
 }

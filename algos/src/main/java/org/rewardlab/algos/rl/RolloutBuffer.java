@@ -1,5 +1,8 @@
 package org.rewardlab.algos.rl;
 
+import org.rewardlab.algos.loop.AdvantageEstimator;
+import org.rewardlab.algos.loop.AdvantageInput;
+
 /**
  * One PPO rollout of {@code T} steps of {@code N} envs, struct-of-arrays in float32, filled by the
  * collector and read by {@link PpoLearner}. Row {@code index(t, i) = t*N + i}; per-row vectors
@@ -78,6 +81,12 @@ public final class RolloutBuffer {
 
   /** Fills {@link #advantages} and {@link #returns} with {@link Gae}. */
   public void computeAdvantages(double gamma, double lambda) {
-    Gae.compute(rewards, values, dones, nextValue, nextDone, numSteps, numEnvs, gamma, lambda, advantages, returns);
+    computeAdvantages(new Gae(gamma, lambda));
+  }
+
+  /** Fills {@link #advantages} and {@link #returns} with {@code estimator}. */
+  public void computeAdvantages(AdvantageEstimator estimator) {
+    estimator.estimate(new AdvantageInput(numSteps, numEnvs, rewards, values, dones, nextValue, nextDone, null),
+        advantages, returns);
   }
 }

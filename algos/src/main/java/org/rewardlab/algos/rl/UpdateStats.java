@@ -1,5 +1,10 @@
 package org.rewardlab.algos.rl;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.rewardlab.algos.loop.Learner;
+
 /**
  * What one {@link PpoLearner#update} reports, with CleanRL's metric names. Loss and KL values are
  * those of the last minibatch trained (as CleanRL logs them); clipfrac and gradNorm are means over
@@ -27,4 +32,31 @@ public record UpdateStats(
     double explainedVariance,
     double gradNorm,
     double learningRate,
-    int epochsRun) {}
+    int epochsRun) implements Learner.Stats {
+
+  private static final Set<String> MUST_BE_FINITE = Set.of(
+      "losses/policy_loss", "losses/value_loss", "losses/entropy", "losses/approx_kl", "losses/grad_norm");
+
+  /** CleanRL's keys, in the order {@code ppo.py} logs them. */
+  @Override
+  public Map<String, Double> metrics() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("charts/learning_rate", learningRate);
+    m.put("losses/value_loss", valueLoss);
+    m.put("losses/policy_loss", policyLoss);
+    m.put("losses/entropy", entropy);
+    m.put("losses/old_approx_kl", oldApproxKl);
+    m.put("losses/approx_kl", approxKl);
+    m.put("losses/clipfrac", clipfrac);
+    m.put("losses/explained_variance", explainedVariance);
+    m.put("losses/grad_norm", gradNorm);
+    m.put("losses/epochs", (double) epochsRun);
+    return m;
+  }
+
+  /** Explained variance may be NaN (constant returns) and clipfrac/KL diagnostics are not load-bearing. */
+  @Override
+  public Set<String> mustBeFinite() {
+    return MUST_BE_FINITE;
+  }
+}

@@ -1,5 +1,9 @@
 package org.rewardlab.algos.rl;
 
+import org.rewardlab.envs.EnvRegistry;
+import org.rewardlab.algos.experiment.TrainListener;
+import org.rewardlab.algos.experiment.TrainProgress;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -29,12 +33,12 @@ class LearningTest {
 
   static Outcome trainUntil(ExperimentSpec spec, double level, Path root) {
     RunContext ctx = RunContext.create(root, spec.name(), spec.seed(), spec);
-    try (ctx; PpoTrainer t = PpoTrainer.start(spec, ctx)) {
+    try (ctx; PpoTrainer t = PpoTrainer.start(spec, ctx, EnvRegistry::make)) {
       long[] episodes = new long[1];
       TrainListener count = new TrainListener() {
         @Override
         public void onUpdate(TrainProgress p) {
-          episodes[0] = p.episodes();
+          episodes[0] = t.episodes();
         }
       };
       double best = Double.NEGATIVE_INFINITY;
@@ -42,7 +46,7 @@ class LearningTest {
         t.train(count, 1);
         double recent = t.recentReturn();
         if (episodes[0] >= 20) best = Math.max(best, recent);
-        if (episodes[0] >= 20 && recent >= level) return new Outcome(t.globalStep(), best, recent, episodes[0]);
+        if (episodes[0] >= 20 && recent >= level) return new Outcome(t.step(), best, recent, episodes[0]);
       }
       return new Outcome(-1, best, t.recentReturn(), episodes[0]);
     }
@@ -55,10 +59,10 @@ class LearningTest {
         name: learning
         seed: %d
         env: {id: %s}
-        ppo: {totalTimesteps: 500000}
+        algo: {type: ppo, totalTimesteps: 500000}
         run: {checkpointEvery: 1000, evalEpisodes: 0, smoothWindow: 20}
         """.formatted(seed, envId));
-    assertThat(spec.ppo()).isEqualTo(PpoConfig.defaults());
+    assertThat(((PpoConfig) spec.algo())).isEqualTo(PpoConfig.defaults());
     long t0 = System.nanoTime();
     Outcome o = trainUntil(spec, level, tmp);
     System.out.printf(Locale.ROOT, "learning %s seed %d: reached %.0f at step %d (best recent %.2f, last %.2f,"

@@ -13,8 +13,8 @@ import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.core.space.Box;
 import org.rewardlab.core.space.Discrete;
 import org.rewardlab.core.space.Space;
-import org.rewardlab.nn.Checkpoint;
-import org.rewardlab.nn.Checkpoints;
+import org.rewardlab.core.run.Checkpoint;
+import org.rewardlab.core.run.Checkpoints;
 
 class PpoLearnerTest {
   private static final PpoConfig SMALL = PpoConfig.defaults().withRollout(4, 32);
@@ -145,13 +145,13 @@ class PpoLearnerTest {
       PpoLearner l = new PpoLearner(ac, SMALL, RandomSource.of(2));
       for (int u = 0; u < 2; u++) l.update(syntheticBatch(l.snapshot(), 32, 4, 4, u), 1e-3);
       Checkpoint.Builder b = Checkpoint.builder().counter("update", 2).json("{}");
-      l.writeState(b, "ppo.");
+      l.writeState(b);
       Checkpoints.save(file, b.build());
     }
     try (ActorCritic ac = ActorCritic.create(4, new Discrete(2), new int[] {16}, RandomSource.of(77))) {
       PpoLearner l = new PpoLearner(ac, SMALL, RandomSource.of(2));
       Checkpoint c = Checkpoints.load(file);
-      l.readState(c, "ppo.");
+      l.readState(c);
       for (int u = (int) c.counter("update"); u < 4; u++) l.update(syntheticBatch(l.snapshot(), 32, 4, 4, u), 1e-3);
       Map<String, float[]> resumed = ac.exportState();
       for (String k : uninterrupted.keySet()) assertThat(resumed.get(k)).as(k).containsExactly(uninterrupted.get(k));

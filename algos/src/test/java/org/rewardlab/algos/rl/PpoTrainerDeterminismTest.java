@@ -1,5 +1,7 @@
 package org.rewardlab.algos.rl;
 
+import org.rewardlab.algos.experiment.RunCheckpoints;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -15,7 +17,7 @@ class PpoTrainerDeterminismTest {
       name: determinism
       seed: 21
       env: {id: CartPole-v1}
-      ppo: {numEnvs: 4, numSteps: 32, totalTimesteps: 2560}
+      algo: {type: ppo, numEnvs: 4, numSteps: 32, totalTimesteps: 2560}
       run: {checkpointEvery: 5, evalEpisodes: 0}
       """;
 
@@ -27,8 +29,8 @@ class PpoTrainerDeterminismTest {
     String ma = PpoTrainerRuns.metrics(a);
     assertThat(ma).contains("charts/episodic_return", "losses/policy_loss");
     assertThat(PpoTrainerRuns.firstDifference(ma, PpoTrainerRuns.metrics(b))).isNull();
-    assertThat(PpoTrainerRuns.bytes(PpoTrainer.checkpointPath(b)))
-        .isEqualTo(PpoTrainerRuns.bytes(PpoTrainer.checkpointPath(a)));
+    assertThat(PpoTrainerRuns.bytes(RunCheckpoints.path(b)))
+        .isEqualTo(PpoTrainerRuns.bytes(RunCheckpoints.path(a)));
   }
 
   @Test

@@ -1,13 +1,15 @@
 package org.rewardlab.algos.rl;
 
+import org.rewardlab.algos.experiment.RunCheckpoints;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rewardlab.algos.experiment.ExperimentSpec;
-import org.rewardlab.nn.Checkpoint;
-import org.rewardlab.nn.Checkpoints;
+import org.rewardlab.core.run.Checkpoint;
+import org.rewardlab.core.run.Checkpoints;
 
 /**
  * Resume equals uninterrupted, bit for bit: a run stopped after an update that is not a checkpoint
@@ -24,7 +26,7 @@ class PpoTrainerResumeTest {
       name: resume-cartpole
       seed: 7
       env: {id: CartPole-v1}
-      ppo: {numEnvs: 4, numSteps: 32, totalTimesteps: 5120}
+      algo: {type: ppo, numEnvs: 4, numSteps: 32, totalTimesteps: 5120}
       run: {checkpointEvery: 3, evalEpisodes: 0}
       """;
 
@@ -33,7 +35,7 @@ class PpoTrainerResumeTest {
       seed: 3
       env: {id: Pendulum-v1, normalizeObservation: true, normalizeReward: true, clipAction: true}
       policy: {head: gaussian}
-      ppo: {numEnvs: 2, numSteps: 64, totalTimesteps: 5120, numMinibatches: 4, updateEpochs: 4,
+      algo: {type: ppo, numEnvs: 2, numSteps: 64, totalTimesteps: 5120, numMinibatches: 4, updateEpochs: 4,
             learningRate: 3.0e-4, entCoef: 0.0}
       run: {checkpointEvery: 3, evalEpisodes: 0}
       """;
@@ -49,7 +51,7 @@ class PpoTrainerResumeTest {
             reward: {type: env, name: env}
           - weight: 1.0
             reward: {type: potential, name: shaping, potential: mountaincar.energy, gamma: 0.99, weight: 100.0}
-      ppo: {numEnvs: 4, numSteps: 32, totalTimesteps: 5120}
+      algo: {type: ppo, numEnvs: 4, numSteps: 32, totalTimesteps: 5120}
       run: {checkpointEvery: 3, evalEpisodes: 0}
       """;
 
@@ -57,12 +59,12 @@ class PpoTrainerResumeTest {
     Path a = PpoTrainerRuns.trainToEnd(spec, tmp.resolve("a"));
     Path b = PpoTrainerRuns.trainKilledAndResumed(spec, tmp.resolve("b"), killAfter);
     String ma = PpoTrainerRuns.metrics(a);
-    assertThat(ma.lines().count()).as("the run logged something").isGreaterThan(spec.ppo().numIterations());
+    assertThat(ma.lines().count()).as("the run logged something").isGreaterThan(((PpoConfig) spec.algo()).numIterations());
     assertThat(PpoTrainerRuns.firstDifference(ma, PpoTrainerRuns.metrics(b))).isNull();
 
-    Checkpoint ca = Checkpoints.load(PpoTrainer.checkpointPath(a));
-    Checkpoint cb = Checkpoints.load(PpoTrainer.checkpointPath(b));
-    assertThat(PpoTrainer.checkpointStep(ca)).isEqualTo(spec.ppo().numIterations() * (long) spec.ppo().batchSize());
+    Checkpoint ca = Checkpoints.load(RunCheckpoints.path(a));
+    Checkpoint cb = Checkpoints.load(RunCheckpoints.path(b));
+    assertThat(RunCheckpoints.step(ca)).isEqualTo(((PpoConfig) spec.algo()).numIterations() * (long) ((PpoConfig) spec.algo()).batchSize());
     assertThat(ca.floatNames()).anyMatch(n -> n.startsWith("learner.weights.")).isEqualTo(cb.floatNames());
     for (String name : ca.floatNames()) {
       assertThat(cb.floats(name)).as(name).containsExactly(ca.floats(name));
@@ -73,9 +75,9 @@ class PpoTrainerResumeTest {
     for (String name : ca.doubleNames()) {
       assertThat(cb.doubles(name)).as(name).containsExactly(ca.doubles(name));
     }
-    assertThat(PpoTrainerRuns.bytes(PpoTrainer.checkpointPath(b)))
+    assertThat(PpoTrainerRuns.bytes(RunCheckpoints.path(b)))
         .as("the whole checkpoint file")
-        .isEqualTo(PpoTrainerRuns.bytes(PpoTrainer.checkpointPath(a)));
+        .isEqualTo(PpoTrainerRuns.bytes(RunCheckpoints.path(a)));
   }
 
   @Test

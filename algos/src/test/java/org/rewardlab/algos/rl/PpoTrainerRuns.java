@@ -1,15 +1,20 @@
 package org.rewardlab.algos.rl;
 
+import org.rewardlab.envs.EnvRegistry;
+import org.rewardlab.algos.experiment.RunCheckpoints;
+import org.rewardlab.algos.experiment.TrainListener;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.rewardlab.algos.experiment.ExperimentSpec;
+import org.rewardlab.algos.experiment.ExperimentSpecs;
 import org.rewardlab.core.config.Configs;
 import org.rewardlab.core.run.RunContext;
-import org.rewardlab.nn.Checkpoint;
-import org.rewardlab.nn.Checkpoints;
+import org.rewardlab.core.run.Checkpoint;
+import org.rewardlab.core.run.Checkpoints;
 
 /**
  * Runs small experiments in process for the trainer tests: uninterrupted, or stopped after some
@@ -20,13 +25,13 @@ final class PpoTrainerRuns {
 
   /** An experiment from YAML text (defaults filled in, as from a file). */
   static ExperimentSpec spec(String yaml, String... overrides) {
-    return Configs.read(yaml, ExperimentSpec.class, List.of(overrides));
+    return ExperimentSpecs.read(yaml, overrides);
   }
 
   /** Trains {@code spec} to the end in a new run under {@code root}; returns the run directory. */
   static Path trainToEnd(ExperimentSpec spec, Path root) {
     RunContext ctx = RunContext.create(root, spec.name(), spec.seed(), spec);
-    try (ctx; PpoTrainer t = PpoTrainer.start(spec, ctx)) {
+    try (ctx; PpoTrainer t = PpoTrainer.start(spec, ctx, EnvRegistry::make)) {
       t.train(TrainListener.none());
       return ctx.runDir();
     }
@@ -41,15 +46,15 @@ final class PpoTrainerRuns {
   static Path trainKilledAndResumed(ExperimentSpec spec, Path root, int... killAfter) {
     RunContext ctx = RunContext.create(root, spec.name(), spec.seed(), spec);
     Path dir = ctx.runDir();
-    PpoTrainer t = PpoTrainer.start(spec, ctx);
+    PpoTrainer t = PpoTrainer.start(spec, ctx, EnvRegistry::make);
     for (int k : killAfter) {
       t.train(TrainListener.none(), k);
-      long stepAtKill = t.globalStep();
+      long stepAtKill = t.step();
       t.close();
       // The killed process's file handle goes away with it; the sink has written every line through.
       ctx.metrics().flush();
-      Checkpoint ck = Checkpoints.load(PpoTrainer.checkpointPath(dir));
-      long ckStep = PpoTrainer.checkpointStep(ck);
+      Checkpoint ck = Checkpoints.load(RunCheckpoints.path(dir));
+      long ckStep = RunCheckpoints.step(ck);
       if (ckStep >= stepAtKill) {
         throw new IllegalStateException("the kill at step " + stepAtKill + " did not land after the checkpoint at "
             + ckStep + "; pick a killAfter that does not end on a checkpoint");
@@ -58,7 +63,7 @@ final class PpoTrainerRuns {
         throw new IllegalStateException("no metrics past the checkpoint: the test would not exercise the cut");
       }
       ctx = RunContext.open(dir, ckStep);
-      t = PpoTrainer.resume(ctx, ck);
+      t = PpoTrainer.resume(RunCheckpoints.experiment(ck), ctx, EnvRegistry::make, ck);
     }
     try (RunContext c = ctx; PpoTrainer last = t) {
       last.train(TrainListener.none());

@@ -1,5 +1,7 @@
 package org.rewardlab.algos.rl;
 
+import org.rewardlab.algos.experiment.TrainListener;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -90,11 +92,11 @@ class PpoTrainerTruncationTest {
         name: truncation
         seed: 11
         env: {id: %s}
-        ppo: {numEnvs: 2, numSteps: 16, totalTimesteps: 64, gamma: %s, truncationAsTermination: %s}
+        algo: {type: ppo, numEnvs: 2, numSteps: 16, totalTimesteps: 64, gamma: %s, truncationAsTermination: %s}
         run: {checkpointEvery: 10, evalEpisodes: 0}
         """.formatted(PROBE_ID, GAMMA, truncationAsTermination));
     RunContext ctx = RunContext.create(tmp.resolve(dir), spec.name(), spec.seed(), spec);
-    try (ctx; PpoTrainer t = PpoTrainer.start(spec, ctx)) {
+    try (ctx; PpoTrainer t = PpoTrainer.start(spec, ctx, EnvRegistry::make)) {
       t.train(TrainListener.none(), 1);
       RolloutBuffer b = t.lastRollout();
       RolloutBuffer copy = new RolloutBuffer(b.numSteps, b.numEnvs, b.obsSize, b.actSize);

@@ -69,15 +69,61 @@ import org.rewardlab.core.UserInputException;
  * <p>Thread-safe: the mappers are configured once and never changed.
  */
 public final class Configs {
-  private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
-  private static final YAMLMapper YAML = configure(YAMLMapper.builder(
-          YAMLFactory.builder()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
-              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .build()))
-      .build();
+  /** Subtypes registered at run time (e.g. algorithms), per polymorphic base type, in order. */
+  private static final Map<Class<?>, Map<String, Class<?>>> REGISTERED = new java.util.concurrent.ConcurrentHashMap<>();
+  // rebuilt when a subtype is registered, so no deserializer cached before the registration is used
+  private static volatile ObjectMapper JSON = newJson();
+  private static volatile YAMLMapper YAML = newYaml();
+
+  private static ObjectMapper newJson() {
+    ObjectMapper m = configure(JsonMapper.builder()).build();
+    registerAll(m);
+    return m;
+  }
+
+  private static YAMLMapper newYaml() {
+    YAMLMapper m = configure(YAMLMapper.builder(
+            YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .build()))
+        .build();
+    registerAll(m);
+    return m;
+  }
+
+  private static void registerAll(ObjectMapper m) {
+    if (REGISTERED == null) return;
+    for (Map<String, Class<?>> subs : REGISTERED.values()) {
+      for (Map.Entry<String, Class<?>> e : subs.entrySet()) {
+        m.registerSubtypes(new com.fasterxml.jackson.databind.jsontype.NamedType(e.getValue(), e.getKey()));
+      }
+    }
+  }
+
+  /**
+   * Registers {@code subtype} under {@code name} for the polymorphic {@code base} (an interface
+   * annotated with {@code @JsonTypeInfo(use = NAME, property = ...)}), in addition to any listed in
+   * its {@code @JsonSubTypes}. Registries of pluggable parts (algorithms) call this when a part is
+   * added; configs read afterwards accept {@code <property>: name}.
+   *
+   * @throws IllegalArgumentException if {@code base} is not such an interface, or the name is taken
+   */
+  public static synchronized void registerSubtype(Class<?> base, String name, Class<?> subtype) {
+    if (!base.isInterface() || !base.isAnnotationPresent(JsonTypeInfo.class) || !base.isAssignableFrom(subtype)) {
+      throw new IllegalArgumentException(subtype.getName() + " cannot be registered as a subtype '" + name + "' of " + base.getName());
+    }
+    Map<String, Class<?>> subs = REGISTERED.computeIfAbsent(base, b -> java.util.Collections.synchronizedMap(new LinkedHashMap<>()));
+    Class<?> old = subs.get(name);
+    if (old != null && old != subtype) {
+      throw new IllegalArgumentException("'" + name + "' is already registered for " + base.getSimpleName() + " as " + old.getName());
+    }
+    subs.put(name, subtype);
+    JSON = newJson();
+    YAML = newYaml();
+  }
 
   private Configs() {}
 
@@ -122,6 +168,14 @@ public final class Configs {
    * @throws UserInputException for a missing file or any problem of the config
    */
   public static <T> T load(Path yaml, Class<T> type, List<String> overrides) {
+    return load(yaml, type, overrides, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #load(Path, Class, List)}, with {@code preprocess} applied to the parsed tree before
+   * defaults and overrides (to read an older form of a config).
+   */
+  public static <T> T load(Path yaml, Class<T> type, List<String> overrides, java.util.function.UnaryOperator<JsonNode> preprocess) {
     String text;
     try {
       text = Files.readString(yaml, StandardCharsets.UTF_8);
@@ -130,7 +184,7 @@ public final class Configs {
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + yaml, e);
     }
-    return read(text, yaml.toString(), type, overrides);
+    return read(text, yaml.toString(), type, overrides, preprocess);
   }
 
   /** Reads YAML text as a {@code type} (errors name the source {@code <yaml>}). */
@@ -149,7 +203,13 @@ public final class Configs {
    * @param source the name of the text for messages (a file name)
    */
   public static <T> T read(String yamlText, String source, Class<T> type, List<String> overrides) {
-    return bind(resolve(parse(yamlText, source), type, overrides), type, overrides);
+    return read(yamlText, source, type, overrides, java.util.function.UnaryOperator.identity());
+  }
+
+  /** As {@link #read(String, String, Class, List)}, with {@code preprocess} applied to the parsed tree first. */
+  public static <T> T read(String yamlText, String source, Class<T> type, List<String> overrides,
+      java.util.function.UnaryOperator<JsonNode> preprocess) {
+    return bind(resolve(preprocess.apply(parse(yamlText, source)), type, overrides), type, overrides);
   }
 
   /**
@@ -592,7 +652,8 @@ public final class Configs {
   }
 
   private static boolean isPolymorphic(Class<?> raw) {
-    return raw.isInterface() && raw.isAnnotationPresent(JsonTypeInfo.class) && raw.isAnnotationPresent(JsonSubTypes.class);
+    return raw.isInterface() && raw.isAnnotationPresent(JsonTypeInfo.class)
+        && (raw.isAnnotationPresent(JsonSubTypes.class) || REGISTERED.containsKey(raw));
   }
 
   private static String typeProperty(Class<?> raw) {
@@ -603,7 +664,8 @@ public final class Configs {
 
   private static Map<String, Class<?>> subtypes(Class<?> raw) {
     Map<String, Class<?>> m = new LinkedHashMap<>();
-    for (JsonSubTypes.Type t : raw.getAnnotation(JsonSubTypes.class).value()) {
+    JsonSubTypes listed = raw.getAnnotation(JsonSubTypes.class);
+    for (JsonSubTypes.Type t : listed == null ? new JsonSubTypes.Type[0] : listed.value()) {
       List<String> names = new ArrayList<>();
       if (!t.name().isEmpty()) names.add(t.name());
       for (String n : t.names()) names.add(n);
@@ -612,6 +674,12 @@ public final class Configs {
         names.add(tn != null ? tn.value() : t.value().getSimpleName());
       }
       for (String n : names) m.put(n, t.value());
+    }
+    Map<String, Class<?>> registered = REGISTERED.get(raw);
+    if (registered != null) {
+      synchronized (registered) {
+        m.putAll(registered);
+      }
     }
     return m;
   }

@@ -70,4 +70,27 @@ public final class AtomicFiles {
       }
     }
   }
+
+  /**
+   * Deletes the temporary files a killed writer left in {@code dir} ({@code .<name>.<random>.tmp}),
+   * so a resumed run finishes without leftovers. Does nothing if {@code dir} does not exist.
+   *
+   * @return how many were deleted
+   */
+  public static int removeLeftovers(Path dir) {
+    if (!Files.isDirectory(dir)) return 0;
+    int n = 0;
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          Files.deleteIfExists(p);
+          n++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not clean " + dir, e);
+    }
+    return n;
+  }
 }

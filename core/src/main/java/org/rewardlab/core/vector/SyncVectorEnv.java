@@ -1,11 +1,13 @@
 package org.rewardlab.core.vector;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.rewardlab.core.env.Checkpointable;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
 import org.rewardlab.core.env.StateBuffer;
+import org.rewardlab.core.reward.EpisodeRewardTerms;
 import org.rewardlab.core.space.Box;
 import org.rewardlab.core.space.Space;
 
@@ -40,6 +42,7 @@ public final class SyncVectorEnv implements VectorEnv, Checkpointable {
   private final int[] episodeLengths;
   private final double[] runningReturns;
   private final int[] runningLengths;
+  private final List<EpisodeEnd> ended = new ArrayList<>();
   private boolean hasReset;
 
   /**
@@ -131,6 +134,7 @@ public final class SyncVectorEnv implements VectorEnv, Checkpointable {
       terminated[i] = false;
       truncated[i] = false;
     }
+    ended.clear();
     hasReset = true;
     return observations;
   }
@@ -142,6 +146,7 @@ public final class SyncVectorEnv implements VectorEnv, Checkpointable {
       throw new IllegalArgumentException(
           "actions must hold numEnvs * actionSize = " + envs.length * actSize + " floats, got " + actions.length);
     }
+    ended.clear();
     for (int i = 0; i < envs.length; i++) {
       FlatEnv env = envs[i];
       int o = i * obsSize;
@@ -157,6 +162,7 @@ public final class SyncVectorEnv implements VectorEnv, Checkpointable {
         System.arraycopy(observations, o, finalObservations, o, obsSize);
         episodeReturns[i] = ret;
         episodeLengths[i] = len;
+        ended.add(episodeEnd(i, env, ret, len, term));
         runningReturns[i] = 0;
         runningLengths[i] = 0;
         env.reset(observations, o);
@@ -197,6 +203,18 @@ public final class SyncVectorEnv implements VectorEnv, Checkpointable {
   @Override
   public int[] episodeLengths() {
     return episodeLengths;
+  }
+
+  @Override
+  public List<EpisodeEnd> episodeEnds() {
+    return Collections.unmodifiableList(ended);
+  }
+
+  private static EpisodeEnd episodeEnd(int i, FlatEnv env, double ret, int len, boolean term) {
+    if (env instanceof EpisodeRewardTerms t) {
+      return new EpisodeEnd(i, ret, t.episodeEnvReturn(), len, term, t.termNames(), t.episodeTermSums());
+    }
+    return new EpisodeEnd(i, ret, ret, len, term, List.of(), new double[0]);
   }
 
   /** The env at {@code index} (for state access in tests and world models). */

@@ -77,6 +77,13 @@ public interface VectorEnv extends AutoCloseable {
   /** Lengths of the episodes that ended in the last step; valid where done. */
   int[] episodeLengths();
 
+  /**
+   * The episodes that ended in the last step, in env order, with the task's own return and the
+   * per-term reward sums when the sub-envs carry a reward wrapper ({@link
+   * org.rewardlab.core.reward.EpisodeRewardTerms}). Empty when none ended; valid until the next step.
+   */
+  java.util.List<EpisodeEnd> episodeEnds();
+
   @Override
   default void close() {}
 }

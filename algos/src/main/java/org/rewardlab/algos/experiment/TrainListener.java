@@ -1,4 +1,6 @@
-package org.rewardlab.algos.rl;
+package org.rewardlab.algos.experiment;
+
+import java.nio.file.Path;
 
 /**
  * Observes a training run: progress bars, early stopping, tests. Called on the training thread;
@@ -6,11 +8,11 @@ package org.rewardlab.algos.rl;
  */
 public interface TrainListener {
 
-  /** After each PPO update. */
+  /** After each iteration (one rollout and update for PPO). */
   default void onUpdate(TrainProgress progress) {}
 
   /** After each checkpoint was written. */
-  default void onCheckpoint(long globalStep, java.nio.file.Path checkpoint) {}
+  default void onCheckpoint(long step, Path checkpoint) {}
 
   /** A listener that does nothing. */
   static TrainListener none() {

@@ -1,4 +1,4 @@
-package org.rewardlab.nn;
+package org.rewardlab.core.run;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.CRC32;
 import org.rewardlab.core.UserInputException;
-import org.rewardlab.core.run.AtomicFiles;
 
 /**
  * Saves and loads {@link Checkpoint}s, atomically and verifiably.

@@ -1,4 +1,4 @@
-package org.rewardlab.nn;
+package org.rewardlab.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.rewardlab.nn;
+package org.rewardlab.core.run;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

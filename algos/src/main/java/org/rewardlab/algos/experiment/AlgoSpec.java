@@ -1,0 +1,23 @@
+package org.rewardlab.algos.experiment;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * The {@code algo:} section of an experiment: one algorithm's own configuration, tagged with its
+ * type ({@code type: ppo}). Each algorithm's config record implements this interface and is
+ * registered with its type name by {@link Algorithms} (from the {@link Algorithm} that owns it), so
+ * the YAML reader knows the subtypes without a closed list here.
+ *
+ * <p>Not sealed on purpose: an algorithm added in another module, or in a test, registers its own
+ * spec type (one line in {@code META-INF/services/org.rewardlab.algos.experiment.Algorithm}).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+public interface AlgoSpec {
+  /**
+   * The discount γ the agent optimizes, for reward parts that need the agent's γ (potential-based
+   * shaping without its own γ); NaN for an algorithm without one.
+   */
+  default double discount() {
+    return Double.NaN;
+  }
+}
