@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertAll;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
@@ -20,16 +21,22 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -62,14 +69,25 @@ class ArchitectureTest {
     assertThat(classes.contain(MainTest.class)).as("test classes are not imported").isFalse();
   }
 
+  /**
+   * Checked on the bytecode and on the sources' imports: the bytecode misses a type used only for a
+   * local variable ({@code Checkpoint ck = trainer.load(...)}), the imports miss fully qualified
+   * names.
+   */
   @Test
-  void djlOnlyInNnAndAlgos() {
-    noClasses().that().resideInAPackage("org.rewardlab..")
-        .and().resideOutsideOfPackages("org.rewardlab.nn..", "org.rewardlab.algos..")
-        .should().dependOnClassesThat().resideInAPackage("ai.djl..")
-        .because("only nn and algos touch tensors (ARCHITECTURE.md); core, envs, reward, search and"
-            + " testkit are pure Java, and cli and repro go through the algorithms' Trainer")
-        .check(classes);
+  void djlOnlyInNnAndAlgos() throws IOException {
+    List<String> djlImportsElsewhere =
+        mainSourceImports(m -> !m.equals("nn") && !m.equals("algos"), "ai.djl");
+    assertThat(mainSourceImports(m -> m.equals("nn"), "ai.djl"))
+        .as("the source scan sees nn's DJL imports").isNotEmpty();
+    assertAll(
+        () -> noClasses().that().resideInAPackage("org.rewardlab..")
+            .and().resideOutsideOfPackages("org.rewardlab.nn..", "org.rewardlab.algos..")
+            .should().dependOnClassesThat().resideInAPackage("ai.djl..")
+            .because("only nn and algos touch tensors (ARCHITECTURE.md); core, envs, reward, search"
+                + " and testkit are pure Java, and cli and repro go through the algorithms' Trainer")
+            .check(classes),
+        () -> assertThat(djlImportsElsewhere).as("DJL imports outside nn and algos").isEmpty());
   }
 
   @Test
@@ -182,12 +200,54 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /** Bytecode and imports, as {@link #djlOnlyInNnAndAlgos()}. */
   @Test
-  void cliDoesNotUseNn() {
-    noClasses().that().resideInAPackage("org.rewardlab.cli..")
-        .should().dependOnClassesThat().resideInAPackage("org.rewardlab.nn..")
-        .because("the CLI reaches networks and checkpoints through algos' Trainer, never nn directly")
-        .check(classes);
+  void cliDoesNotUseNn() throws IOException {
+    List<String> nnImports = mainSourceImports(m -> m.equals("cli"), "org.rewardlab.nn");
+    assertThat(mainSourceImports(m -> m.equals("cli"), "org.rewardlab.core"))
+        .as("the source scan sees cli's imports").isNotEmpty();
+    assertAll(
+        () -> noClasses().that().resideInAPackage("org.rewardlab.cli..")
+            .should().dependOnClassesThat().resideInAPackage("org.rewardlab.nn..")
+            .because("the CLI reaches networks and checkpoints through algos' Trainer, never nn"
+                + " directly")
+            .check(classes),
+        () -> assertThat(nnImports).as("nn imports in cli").isEmpty());
+  }
+
+  /**
+   * The import lines of {@code importedPackage} (or its sub-packages, static imports included) in
+   * the main sources of the modules whose directory name passes {@code module}, as
+   * {@code path:line: text}.
+   */
+  static List<String> mainSourceImports(Predicate<String> module, String importedPackage)
+      throws IOException {
+    Path root = Path.of(System.getProperty("rewardlab.repoRoot", "..")).toAbsolutePath().normalize();
+    Pattern imports =
+        Pattern.compile("^import\\s+(static\\s+)?" + Pattern.quote(importedPackage) + "\\.");
+    List<String> hits = new ArrayList<>();
+    List<Path> sourceRoots;
+    try (Stream<Path> dirs = Files.list(root)) {
+      sourceRoots = dirs.filter(d -> module.test(d.getFileName().toString()))
+          .map(d -> d.resolve("src/main/java"))
+          .filter(Files::isDirectory)
+          .sorted()
+          .toList();
+    }
+    for (Path sources : sourceRoots) {
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(sources)) {
+        files = walk.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+      }
+      for (Path f : files) {
+        List<String> lines = Files.readAllLines(f);
+        for (int i = 0; i < lines.size(); i++) {
+          String line = lines.get(i).strip();
+          if (imports.matcher(line).find()) hits.add(root.relativize(f) + ":" + (i + 1) + ": " + line);
+        }
+      }
+    }
+    return hits;
   }
 
   @Test
