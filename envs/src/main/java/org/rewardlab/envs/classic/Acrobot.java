@@ -1,14 +1,9 @@
 package org.rewardlab.envs.classic;
 
-import org.rewardlab.core.env.Checkpointable;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
-import org.rewardlab.core.env.HasState;
-import org.rewardlab.core.env.StateBuffer;
-import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.core.space.Box;
 import org.rewardlab.core.space.Discrete;
-import org.rewardlab.core.space.Space;
 
 /**
  * Gymnasium's {@code Acrobot-v1} (Sutton 1996; dynamics of Sutton and Barto's book), matching
@@ -25,7 +20,7 @@ import org.rewardlab.core.space.Space;
  *
  * <p>Steps without allocating. Not thread-safe.
  */
-public final class Acrobot implements FlatEnv, HasState, Checkpointable {
+public final class Acrobot extends ClassicEnv {
   /** The registered spec: TimeLimit 500, reward threshold -100. */
   public static final EnvSpec SPEC = new EnvSpec("Acrobot-v1", 500, -100.0);
 
@@ -51,8 +46,6 @@ public final class Acrobot implements FlatEnv, HasState, Checkpointable {
   private double theta2;
   private double dtheta1;
   private double dtheta2;
-  private boolean terminated;
-  private RandomSource rng = RandomSource.of(0);
 
   // RK4 stage derivatives (reused, so a step allocates nothing).
   private double d0;
@@ -60,35 +53,16 @@ public final class Acrobot implements FlatEnv, HasState, Checkpointable {
   private double d2;
   private double d3;
 
-  @Override
-  public EnvSpec spec() {
-    return SPEC;
+  public Acrobot() {
+    super(SPEC, OBSERVATION_SPACE, ACTION_SPACE, true);
   }
 
   @Override
-  public Box observationSpace() {
-    return OBSERVATION_SPACE;
-  }
-
-  @Override
-  public Space<?> actionSpace() {
-    return ACTION_SPACE;
-  }
-
-  @Override
-  public void reset(long seed, float[] obs, int off) {
-    rng = RandomSource.of(seed);
-    reset(obs, off);
-  }
-
-  @Override
-  public void reset(float[] obs, int off) {
+  void startEpisode() {
     theta1 = (float) rng.uniform(-0.1, 0.1);
     theta2 = (float) rng.uniform(-0.1, 0.1);
     dtheta1 = (float) rng.uniform(-0.1, 0.1);
     dtheta2 = (float) rng.uniform(-0.1, 0.1);
-    terminated = false;
-    observe(obs, off);
   }
 
   @Override
@@ -175,11 +149,6 @@ public final class Acrobot implements FlatEnv, HasState, Checkpointable {
   }
 
   @Override
-  public boolean terminated() {
-    return terminated;
-  }
-
-  @Override
   public FlatEnv copy() {
     return new Acrobot();
   }
@@ -191,7 +160,7 @@ public final class Acrobot implements FlatEnv, HasState, Checkpointable {
 
   @Override
   public void setState(double[] state) {
-    ClassicSupport.checkStateLength(state, 4, SPEC.id());
+    checkStateLength(state, 4);
     theta1 = state[0];
     theta2 = state[1];
     dtheta1 = state[2];
@@ -206,24 +175,5 @@ public final class Acrobot implements FlatEnv, HasState, Checkpointable {
     obs[off + 3] = (float) Math.sin(theta2);
     obs[off + 4] = (float) dtheta1;
     obs[off + 5] = (float) dtheta2;
-  }
-
-  @Override
-  public String toString() {
-    return "Acrobot(" + SPEC.id() + ")";
-  }
-
-  @Override
-  public void saveState(StateBuffer out) {
-    out.putDoubles(state());
-    out.putBoolean(terminated);
-    out.putLongs(rng.state());
-  }
-
-  @Override
-  public void loadState(StateBuffer in) {
-    setState(in.getDoubles());
-    terminated = in.getBoolean();
-    rng = RandomSource.fromState(in.getLongs());
   }
 }

@@ -1,14 +1,10 @@
 package org.rewardlab.envs.classic;
 
-import org.rewardlab.core.env.Checkpointable;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
-import org.rewardlab.core.env.HasState;
 import org.rewardlab.core.env.StateBuffer;
-import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.core.space.Box;
 import org.rewardlab.core.space.Discrete;
-import org.rewardlab.core.space.Space;
 
 /**
  * Gymnasium's {@code CartPole-v1} (Barto, Sutton and Anderson 1983), bit-exact with Gymnasium 1.4.
@@ -22,7 +18,7 @@ import org.rewardlab.core.space.Space;
  *
  * <p>Not thread-safe.
  */
-public final class CartPole implements FlatEnv, HasState, Checkpointable {
+public final class CartPole extends ClassicEnv {
   /** The registered spec: TimeLimit 500, reward threshold 475. */
   public static final EnvSpec SPEC = new EnvSpec("CartPole-v1", 500, 475.0);
 
@@ -53,41 +49,20 @@ public final class CartPole implements FlatEnv, HasState, Checkpointable {
   private double xDot;
   private double theta;
   private double thetaDot;
-  private boolean terminated;
   /** -1 while the episode runs; Gymnasium's {@code steps_beyond_terminated} once it has ended. */
   private int stepsBeyondTerminated = -1;
-  private RandomSource rng = RandomSource.of(0);
 
-  @Override
-  public EnvSpec spec() {
-    return SPEC;
+  public CartPole() {
+    super(SPEC, OBSERVATION_SPACE, ACTION_SPACE, true);
   }
 
   @Override
-  public Box observationSpace() {
-    return OBSERVATION_SPACE;
-  }
-
-  @Override
-  public Space<?> actionSpace() {
-    return ACTION_SPACE;
-  }
-
-  @Override
-  public void reset(long seed, float[] obs, int off) {
-    rng = RandomSource.of(seed);
-    reset(obs, off);
-  }
-
-  @Override
-  public void reset(float[] obs, int off) {
+  void startEpisode() {
     x = rng.uniform(-0.05, 0.05);
     xDot = rng.uniform(-0.05, 0.05);
     theta = rng.uniform(-0.05, 0.05);
     thetaDot = rng.uniform(-0.05, 0.05);
-    terminated = false;
     stepsBeyondTerminated = -1;
-    observe(obs, off);
   }
 
   @Override
@@ -118,11 +93,6 @@ public final class CartPole implements FlatEnv, HasState, Checkpointable {
   }
 
   @Override
-  public boolean terminated() {
-    return terminated;
-  }
-
-  @Override
   public FlatEnv copy() {
     return new CartPole();
   }
@@ -134,7 +104,7 @@ public final class CartPole implements FlatEnv, HasState, Checkpointable {
 
   @Override
   public void setState(double[] state) {
-    ClassicSupport.checkStateLength(state, 4, SPEC.id());
+    checkStateLength(state, 4);
     x = state[0];
     xDot = state[1];
     theta = state[2];
@@ -150,23 +120,12 @@ public final class CartPole implements FlatEnv, HasState, Checkpointable {
   }
 
   @Override
-  public String toString() {
-    return "CartPole(" + SPEC.id() + ")";
-  }
-
-  @Override
-  public void saveState(StateBuffer out) {
-    out.putDoubles(state());
-    out.putBoolean(terminated);
+  void saveEpisodeCounters(StateBuffer out) {
     out.putLong(stepsBeyondTerminated);
-    out.putLongs(rng.state());
   }
 
   @Override
-  public void loadState(StateBuffer in) {
-    setState(in.getDoubles());
-    terminated = in.getBoolean();
+  void loadEpisodeCounters(StateBuffer in) {
     stepsBeyondTerminated = (int) in.getLong();
-    rng = RandomSource.fromState(in.getLongs());
   }
 }

@@ -1,6 +1,5 @@
 package org.rewardlab.envs.classic;
 
-import org.rewardlab.core.space.Box;
 import org.rewardlab.core.space.Discrete;
 
 /** Small helpers shared by the classic-control ports: action decoding and Python's float semantics. */
@@ -39,16 +38,5 @@ final class ClassicSupport {
   static double clip(double x, double lo, double hi) {
     double y = lo > x ? lo : x;
     return hi < y ? hi : y;
-  }
-
-  static void checkStateLength(double[] state, int n, String env) {
-    if (state.length != n) {
-      throw new IllegalArgumentException(
-          env + " state has " + n + " components, got " + state.length);
-    }
-  }
-
-  static Box box(float[] low, float[] high) {
-    return Box.of(low, high);
   }
 }

@@ -1,14 +1,9 @@
 package org.rewardlab.envs.classic;
 
-import org.rewardlab.core.env.Checkpointable;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
-import org.rewardlab.core.env.HasState;
-import org.rewardlab.core.env.StateBuffer;
-import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.core.space.Box;
 import org.rewardlab.core.space.Discrete;
-import org.rewardlab.core.space.Space;
 
 /**
  * Gymnasium's {@code MountainCar-v0} (Moore 1990), bit-exact with Gymnasium 1.4.
@@ -21,7 +16,7 @@ import org.rewardlab.core.space.Space;
  *
  * <p>Not thread-safe.
  */
-public final class MountainCar implements FlatEnv, HasState, Checkpointable {
+public final class MountainCar extends ClassicEnv {
   /** The registered spec: TimeLimit 200, reward threshold -110. */
   public static final EnvSpec SPEC = new EnvSpec("MountainCar-v0", 200, -110.0);
 
@@ -41,36 +36,15 @@ public final class MountainCar implements FlatEnv, HasState, Checkpointable {
 
   private double position;
   private double velocity;
-  private boolean terminated;
-  private RandomSource rng = RandomSource.of(0);
 
-  @Override
-  public EnvSpec spec() {
-    return SPEC;
+  public MountainCar() {
+    super(SPEC, OBSERVATION_SPACE, ACTION_SPACE, true);
   }
 
   @Override
-  public Box observationSpace() {
-    return OBSERVATION_SPACE;
-  }
-
-  @Override
-  public Space<?> actionSpace() {
-    return ACTION_SPACE;
-  }
-
-  @Override
-  public void reset(long seed, float[] obs, int off) {
-    rng = RandomSource.of(seed);
-    reset(obs, off);
-  }
-
-  @Override
-  public void reset(float[] obs, int off) {
+  void startEpisode() {
     position = rng.uniform(-0.6, -0.4);
     velocity = 0;
-    terminated = false;
-    observe(obs, off);
   }
 
   @Override
@@ -88,11 +62,6 @@ public final class MountainCar implements FlatEnv, HasState, Checkpointable {
   }
 
   @Override
-  public boolean terminated() {
-    return terminated;
-  }
-
-  @Override
   public FlatEnv copy() {
     return new MountainCar();
   }
@@ -104,7 +73,7 @@ public final class MountainCar implements FlatEnv, HasState, Checkpointable {
 
   @Override
   public void setState(double[] state) {
-    ClassicSupport.checkStateLength(state, 2, SPEC.id());
+    checkStateLength(state, 2);
     position = state[0];
     velocity = state[1];
   }
@@ -113,24 +82,5 @@ public final class MountainCar implements FlatEnv, HasState, Checkpointable {
   public void observe(float[] obs, int off) {
     obs[off] = (float) position;
     obs[off + 1] = (float) velocity;
-  }
-
-  @Override
-  public String toString() {
-    return "MountainCar(" + SPEC.id() + ")";
-  }
-
-  @Override
-  public void saveState(StateBuffer out) {
-    out.putDoubles(state());
-    out.putBoolean(terminated);
-    out.putLongs(rng.state());
-  }
-
-  @Override
-  public void loadState(StateBuffer in) {
-    setState(in.getDoubles());
-    terminated = in.getBoolean();
-    rng = RandomSource.fromState(in.getLongs());
   }
 }

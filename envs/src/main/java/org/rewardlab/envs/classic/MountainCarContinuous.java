@@ -1,13 +1,8 @@
 package org.rewardlab.envs.classic;
 
-import org.rewardlab.core.env.Checkpointable;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
-import org.rewardlab.core.env.HasState;
-import org.rewardlab.core.env.StateBuffer;
-import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.core.space.Box;
-import org.rewardlab.core.space.Space;
 
 /**
  * Gymnasium's {@code MountainCarContinuous-v0}, bit-exact with Gymnasium 1.4 under numpy 1.24.
@@ -23,7 +18,7 @@ import org.rewardlab.core.space.Space;
  *
  * <p>Not thread-safe.
  */
-public final class MountainCarContinuous implements FlatEnv, HasState, Checkpointable {
+public final class MountainCarContinuous extends ClassicEnv {
   /** The registered spec: TimeLimit 999, reward threshold 90. */
   public static final EnvSpec SPEC = new EnvSpec("MountainCarContinuous-v0", 999, 90.0);
 
@@ -45,36 +40,15 @@ public final class MountainCarContinuous implements FlatEnv, HasState, Checkpoin
 
   private double position;
   private double velocity;
-  private boolean terminated;
-  private RandomSource rng = RandomSource.of(0);
 
-  @Override
-  public EnvSpec spec() {
-    return SPEC;
+  public MountainCarContinuous() {
+    super(SPEC, OBSERVATION_SPACE, ACTION_SPACE, true);
   }
 
   @Override
-  public Box observationSpace() {
-    return OBSERVATION_SPACE;
-  }
-
-  @Override
-  public Space<?> actionSpace() {
-    return ACTION_SPACE;
-  }
-
-  @Override
-  public void reset(long seed, float[] obs, int off) {
-    rng = RandomSource.of(seed);
-    reset(obs, off);
-  }
-
-  @Override
-  public void reset(float[] obs, int off) {
+  void startEpisode() {
     position = rng.uniform(-0.6, -0.4);
     velocity = 0;
-    terminated = false;
-    observe(obs, off);
   }
 
   @Override
@@ -98,11 +72,6 @@ public final class MountainCarContinuous implements FlatEnv, HasState, Checkpoin
   }
 
   @Override
-  public boolean terminated() {
-    return terminated;
-  }
-
-  @Override
   public FlatEnv copy() {
     return new MountainCarContinuous();
   }
@@ -114,7 +83,7 @@ public final class MountainCarContinuous implements FlatEnv, HasState, Checkpoin
 
   @Override
   public void setState(double[] state) {
-    ClassicSupport.checkStateLength(state, 2, SPEC.id());
+    checkStateLength(state, 2);
     position = state[0];
     velocity = state[1];
   }
@@ -123,24 +92,5 @@ public final class MountainCarContinuous implements FlatEnv, HasState, Checkpoin
   public void observe(float[] obs, int off) {
     obs[off] = (float) position;
     obs[off + 1] = (float) velocity;
-  }
-
-  @Override
-  public String toString() {
-    return "MountainCarContinuous(" + SPEC.id() + ")";
-  }
-
-  @Override
-  public void saveState(StateBuffer out) {
-    out.putDoubles(state());
-    out.putBoolean(terminated);
-    out.putLongs(rng.state());
-  }
-
-  @Override
-  public void loadState(StateBuffer in) {
-    setState(in.getDoubles());
-    terminated = in.getBoolean();
-    rng = RandomSource.fromState(in.getLongs());
   }
 }

@@ -1,13 +1,8 @@
 package org.rewardlab.envs.classic;
 
-import org.rewardlab.core.env.Checkpointable;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
-import org.rewardlab.core.env.HasState;
-import org.rewardlab.core.env.StateBuffer;
-import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.core.space.Box;
-import org.rewardlab.core.space.Space;
 
 /**
  * Gymnasium's {@code Pendulum-v1}, bit-exact with Gymnasium 1.4 under numpy 1.24.
@@ -22,7 +17,7 @@ import org.rewardlab.core.space.Space;
  *
  * <p>Not thread-safe.
  */
-public final class Pendulum implements FlatEnv, HasState, Checkpointable {
+public final class Pendulum extends ClassicEnv {
   /** The registered spec: TimeLimit 200, no reward threshold. */
   public static final EnvSpec SPEC = new EnvSpec("Pendulum-v1", 200, null);
 
@@ -40,34 +35,15 @@ public final class Pendulum implements FlatEnv, HasState, Checkpointable {
 
   private double theta;
   private double thetaDot;
-  private RandomSource rng = RandomSource.of(0);
 
-  @Override
-  public EnvSpec spec() {
-    return SPEC;
+  public Pendulum() {
+    super(SPEC, OBSERVATION_SPACE, ACTION_SPACE, false);
   }
 
   @Override
-  public Box observationSpace() {
-    return OBSERVATION_SPACE;
-  }
-
-  @Override
-  public Space<?> actionSpace() {
-    return ACTION_SPACE;
-  }
-
-  @Override
-  public void reset(long seed, float[] obs, int off) {
-    rng = RandomSource.of(seed);
-    reset(obs, off);
-  }
-
-  @Override
-  public void reset(float[] obs, int off) {
+  void startEpisode() {
     theta = rng.uniform(-Math.PI, Math.PI);
     thetaDot = rng.uniform(-1, 1);
-    observe(obs, off);
   }
 
   @Override
@@ -91,11 +67,6 @@ public final class Pendulum implements FlatEnv, HasState, Checkpointable {
   }
 
   @Override
-  public boolean terminated() {
-    return false;
-  }
-
-  @Override
   public FlatEnv copy() {
     return new Pendulum();
   }
@@ -107,7 +78,7 @@ public final class Pendulum implements FlatEnv, HasState, Checkpointable {
 
   @Override
   public void setState(double[] state) {
-    ClassicSupport.checkStateLength(state, 2, SPEC.id());
+    checkStateLength(state, 2);
     theta = state[0];
     thetaDot = state[1];
   }
@@ -117,22 +88,5 @@ public final class Pendulum implements FlatEnv, HasState, Checkpointable {
     obs[off] = (float) Math.cos(theta);
     obs[off + 1] = (float) Math.sin(theta);
     obs[off + 2] = (float) thetaDot;
-  }
-
-  @Override
-  public String toString() {
-    return "Pendulum(" + SPEC.id() + ")";
-  }
-
-  @Override
-  public void saveState(StateBuffer out) {
-    out.putDoubles(state());
-    out.putLongs(rng.state());
-  }
-
-  @Override
-  public void loadState(StateBuffer in) {
-    setState(in.getDoubles());
-    rng = RandomSource.fromState(in.getLongs());
   }
 }

@@ -1,10 +1,8 @@
-package org.rewardlab.core.wrappers;
+package org.rewardlab.testkit.wrappers;
 
 import org.rewardlab.core.env.Env;
-import org.rewardlab.core.env.EnvSpec;
-import org.rewardlab.core.env.Reset;
 import org.rewardlab.core.env.Step;
-import org.rewardlab.core.space.Space;
+import org.rewardlab.core.wrappers.RunningMeanStd;
 
 /**
  * Scales rewards by the running standard deviation of the discounted return (Gymnasium's
@@ -22,7 +20,7 @@ import org.rewardlab.core.space.Space;
  *
  * <p>{@link #setFrozen(boolean)} stops updating the variance. Not thread-safe.
  */
-public final class NormalizeReward<O, A> implements Env<O, A> {
+public final class NormalizeReward<O, A> implements ForwardingEnv<O, A> {
   private final Env<O, A> env;
   private final RunningMeanStd rms = new RunningMeanStd(1);
   private final double gamma;
@@ -62,28 +60,8 @@ public final class NormalizeReward<O, A> implements Env<O, A> {
   }
 
   @Override
-  public EnvSpec spec() {
-    return env.spec();
-  }
-
-  @Override
-  public Space<O> observationSpace() {
-    return env.observationSpace();
-  }
-
-  @Override
-  public Space<A> actionSpace() {
-    return env.actionSpace();
-  }
-
-  @Override
-  public Reset<O> reset(long seed) {
-    return env.reset(seed);
-  }
-
-  @Override
-  public Reset<O> reset() {
-    return env.reset();
+  public Env<O, A> inner() {
+    return env;
   }
 
   @Override
@@ -93,10 +71,5 @@ public final class NormalizeReward<O, A> implements Env<O, A> {
     rms.update(accumulatedReturn);
     double r = s.reward() / Math.sqrt(rms.var(0) + epsilon);
     return new Step<>(s.observation(), r, s.terminated(), s.truncated(), s.info());
-  }
-
-  @Override
-  public void close() {
-    env.close();
   }
 }

@@ -1,4 +1,4 @@
-package org.rewardlab.core.wrappers;
+package org.rewardlab.testkit.wrappers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,7 @@ import org.rewardlab.core.env.Reset;
 import org.rewardlab.core.env.Step;
 import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.core.space.Box;
+import org.rewardlab.core.wrappers.RunningMeanStd;
 
 class WrappersTest {
 
@@ -54,52 +55,25 @@ class WrappersTest {
   }
 
   @Test
-  void recordEpisodeStatisticsSumsRawRewardsOnTheLastStep() {
-    RecordEpisodeStatistics<float[], Integer> env = new RecordEpisodeStatistics<>(new CounterEnv(5), 2);
-    int c = (int) env.reset(11).observation()[0];
-    double expected = 0;
-    int length = 0;
-    Step<float[]> s;
-    do {
-      s = env.step(2);
-      c++;
-      length++;
-      expected += 2 + 0.5 * c;
-      if (!s.done()) assertThat(s.info()).doesNotContainKey(RecordEpisodeStatistics.INFO_KEY);
-    } while (!s.done());
-    assertThat(s.info().get(RecordEpisodeStatistics.INFO_KEY)).isEqualTo(new EpisodeStats(expected, length));
-    assertThat(s.info()).containsEntry("count", 5);
-    assertThat(env.episodeCount()).isEqualTo(1);
-    // buffer keeps the last two
-    for (int e = 0; e < 3; e++) {
-      env.reset();
-      while (!env.step(0).done()) {
-        // run to the end
-      }
-    }
-    assertThat(env.episodeCount()).isEqualTo(4);
-    assertThat(env.recentEpisodes()).hasSize(2);
-  }
-
-  @Test
-  void recordEpisodeStatisticsCountsTruncatedEpisodes() {
-    RecordEpisodeStatistics<float[], Integer> env = new RecordEpisodeStatistics<>(new TimeLimit<>(new CounterEnv(100), 4));
-    env.reset(0);
-    Step<float[]> s = null;
-    for (int i = 0; i < 4; i++) s = env.step(1);
-    assertThat(s.truncated()).isTrue();
-    assertThat(((EpisodeStats) s.info().get("episode")).length()).isEqualTo(4);
-  }
-
-  @Test
-  void transformAndClipReward() {
-    Env<float[], Integer> t = new TransformReward<>(new CounterEnv(100), r -> 2 * r);
+  void transformRewardChangesOnlyTheRewardAndForwardsTheRest() {
+    CounterEnv inner = new CounterEnv(100, 9);
+    TransformReward<float[], Integer> t = new TransformReward<>(inner, r -> 2 * r);
+    assertThat(t.inner()).isSameAs(inner);
+    assertThat(t.spec()).isEqualTo(inner.spec());
+    assertThat(t.actionSpace()).isEqualTo(inner.actionSpace());
     int c = (int) t.reset(5).observation()[0];
-    assertThat(t.step(1).reward()).isEqualTo(2 * (1 + 0.5 * (c + 1)));
-    Env<float[], Integer> clipped = ClipReward.of(new CounterEnv(100), -1, 1.25);
+    Step<float[]> s = t.step(1);
+    assertThat(s.reward()).isEqualTo(2 * (1 + 0.5 * (c + 1)));
+    assertThat(s.observation()).containsExactly(c + 1, 10 - (c + 1));
+    assertThat(s.info()).containsEntry("count", c + 1);
+    Env<float[], Integer> clipped = clip(new CounterEnv(100), 1.25);
     clipped.reset(5);
     assertThat(clipped.step(2).reward()).isEqualTo(1.25);
-    assertThatThrownBy(() -> ClipReward.of(new CounterEnv(1), 1, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** CleanRL's reward clip: {@code TransformReward(env, lambda r: np.clip(r, -bound, bound))}. */
+  private static <O, A> Env<O, A> clip(Env<O, A> env, double bound) {
+    return new TransformReward<>(env, r -> Math.min(Math.max(r, -bound), bound));
   }
 
   @Test
@@ -187,9 +161,8 @@ class WrappersTest {
   }
 
   private static List<String> trajectory(long seed) {
-    Env<float[], Integer> env = ClipReward.of(
-        new NormalizeReward<>(new NormalizeObservation<>(new RecordEpisodeStatistics<>(new TimeLimit<>(new CounterEnv(9), 6)))),
-        -10, 10);
+    Env<float[], Integer> env =
+        clip(new NormalizeReward<>(new NormalizeObservation<>(new TimeLimit<>(new CounterEnv(9), 6))), 10);
     RandomSource actions = RandomSource.of(seed).derive("actions");
     List<String> out = new ArrayList<>();
     Reset<float[]> r = env.reset(seed);

@@ -1,7 +1,7 @@
-package org.rewardlab.core.wrappers;
+package org.rewardlab.testkit.wrappers;
 
 import org.rewardlab.core.env.Env;
-import org.rewardlab.core.env.EnvSpec;
+import org.rewardlab.core.wrappers.RunningMeanStd;
 import org.rewardlab.core.env.Reset;
 import org.rewardlab.core.env.Step;
 import org.rewardlab.core.space.Box;
@@ -16,7 +16,7 @@ import org.rewardlab.core.space.Space;
  * <p>The observation space becomes an unbounded Box of the same shape (or {@code [-clip, clip]}).
  * {@link #setFrozen(boolean)} stops updates for evaluation. Not thread-safe.
  */
-public final class NormalizeObservation<A> implements Env<float[], A> {
+public final class NormalizeObservation<A> implements ForwardingEnv<float[], A> {
   /** Gymnasium's default epsilon. */
   public static final double DEFAULT_EPSILON = 1e-8;
 
@@ -66,18 +66,13 @@ public final class NormalizeObservation<A> implements Env<float[], A> {
   }
 
   @Override
-  public EnvSpec spec() {
-    return env.spec();
+  public Env<float[], A> inner() {
+    return env;
   }
 
   @Override
   public Space<float[]> observationSpace() {
     return space;
-  }
-
-  @Override
-  public Space<A> actionSpace() {
-    return env.actionSpace();
   }
 
   @Override
@@ -106,10 +101,5 @@ public final class NormalizeObservation<A> implements Env<float[], A> {
       out[i] = (float) Math.min(Math.max(z, -clip), clip);
     }
     return out;
-  }
-
-  @Override
-  public void close() {
-    env.close();
   }
 }

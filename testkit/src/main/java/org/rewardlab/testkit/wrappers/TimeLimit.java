@@ -1,10 +1,9 @@
-package org.rewardlab.core.wrappers;
+package org.rewardlab.testkit.wrappers;
 
 import org.rewardlab.core.env.Env;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.Reset;
 import org.rewardlab.core.env.Step;
-import org.rewardlab.core.space.Space;
 
 /**
  * Ends episodes after {@code maxEpisodeSteps} steps (Gymnasium's {@code TimeLimit}): the step that
@@ -14,7 +13,7 @@ import org.rewardlab.core.space.Space;
  *
  * <p>Not thread-safe.
  */
-public final class TimeLimit<O, A> implements Env<O, A> {
+public final class TimeLimit<O, A> implements ForwardingEnv<O, A> {
   private final Env<O, A> env;
   private final int maxEpisodeSteps;
   private final EnvSpec spec;
@@ -50,18 +49,13 @@ public final class TimeLimit<O, A> implements Env<O, A> {
   }
 
   @Override
+  public Env<O, A> inner() {
+    return env;
+  }
+
+  @Override
   public EnvSpec spec() {
     return spec;
-  }
-
-  @Override
-  public Space<O> observationSpace() {
-    return env.observationSpace();
-  }
-
-  @Override
-  public Space<A> actionSpace() {
-    return env.actionSpace();
   }
 
   @Override
@@ -84,10 +78,5 @@ public final class TimeLimit<O, A> implements Env<O, A> {
       return new Step<>(s.observation(), s.reward(), s.terminated(), true, s.info());
     }
     return s;
-  }
-
-  @Override
-  public void close() {
-    env.close();
   }
 }

@@ -1,4 +1,4 @@
-package org.rewardlab.core.wrappers;
+package org.rewardlab.testkit.wrappers;
 
 import java.util.Map;
 import org.rewardlab.core.env.Env;
