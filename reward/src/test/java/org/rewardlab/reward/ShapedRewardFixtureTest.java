@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rewardlab.core.env.FlatEnv;
+import org.rewardlab.envs.EnvRegistry;
 
 /**
  * Shaped rewards on fixed trajectories equal, bit for bit, the fixture recorded before potentials
@@ -18,8 +19,13 @@ import org.rewardlab.core.env.FlatEnv;
 class ShapedRewardFixtureTest {
   static final String FIXTURE = "shaped-rewards.txt";
 
+  /** The agent's γ of the context: 0.99, the former default of an omitted {@code gamma}. */
+  static final double AGENT_GAMMA = 0.99;
+
   private static RewardWrappedEnv wrap(FlatEnv env) {
-    return new RewardWrappedEnv(env, ShapedTrajectories.SPECS.get(env.spec().id()));
+    String id = env.spec().id();
+    return new RewardWrappedEnv(
+        env, ShapedTrajectories.SPECS.get(id), new RewardBuildContext(AGENT_GAMMA, EnvRegistry.potentials(id)));
   }
 
   private static List<String> fixture() throws IOException {
