@@ -1,6 +1,7 @@
 package org.rewardlab.envs;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,10 @@ import java.util.function.Supplier;
 import org.rewardlab.core.UserInputException;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
+import org.rewardlab.core.reward.ObservationPotential;
 import org.rewardlab.envs.classic.Acrobot;
 import org.rewardlab.envs.classic.CartPole;
+import org.rewardlab.envs.classic.ClassicPotentials;
 import org.rewardlab.envs.classic.MountainCar;
 import org.rewardlab.envs.classic.MountainCarContinuous;
 import org.rewardlab.envs.classic.Pendulum;
@@ -18,22 +21,27 @@ import org.rewardlab.envs.classic.Pendulum;
  * Environments by Gymnasium-style id (Gymnasium's {@code gym.make} registry). The classic-control
  * envs are registered at class load; other modules add theirs with {@link #register}.
  *
+ * <p>An env may register named state potentials Φ(s) on its flat observation beside its factory
+ * ({@link #register(EnvSpec, Supplier, Map)}); the {@code potential} reward term names them, and
+ * {@link #potentials} hands them to the reward builder. The classic-control envs' potentials are in
+ * {@link ClassicPotentials}.
+ *
  * <p>{@link #make} returns the bare {@link FlatEnv}: the spec's time limit is applied by the
  * caller (vector env, typed view, env server), never by the env itself.
  *
  * <p>Thread-safe: all methods synchronize on the registry.
  */
 public final class EnvRegistry {
-  private record Entry(EnvSpec spec, Supplier<FlatEnv> factory) {}
+  private record Entry(EnvSpec spec, Supplier<FlatEnv> factory, Map<String, ObservationPotential> potentials) {}
 
   private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
   static {
-    register(CartPole.SPEC, CartPole::new);
-    register(MountainCar.SPEC, MountainCar::new);
-    register(MountainCarContinuous.SPEC, MountainCarContinuous::new);
-    register(Acrobot.SPEC, Acrobot::new);
-    register(Pendulum.SPEC, Pendulum::new);
+    register(CartPole.SPEC, CartPole::new, ClassicPotentials.cartPole());
+    register(MountainCar.SPEC, MountainCar::new, ClassicPotentials.mountainCar());
+    register(MountainCarContinuous.SPEC, MountainCarContinuous::new, ClassicPotentials.mountainCar());
+    register(Acrobot.SPEC, Acrobot::new, ClassicPotentials.acrobot());
+    register(Pendulum.SPEC, Pendulum::new, ClassicPotentials.pendulum());
   }
 
   private EnvRegistry() {}
@@ -44,13 +52,39 @@ public final class EnvRegistry {
    * @throws IllegalArgumentException if the id is already registered (ids are global, like
    *     Gymnasium's; pick a new version suffix instead of overriding)
    */
-  public static synchronized void register(EnvSpec spec, Supplier<FlatEnv> factory) {
+  public static void register(EnvSpec spec, Supplier<FlatEnv> factory) {
+    register(spec, factory, Map.of());
+  }
+
+  /**
+   * Registers {@code factory} under {@code spec.id()} with the env's named potentials Φ(s), which
+   * {@code potential} reward terms may name (e.g. {@code mountaincar.energy}).
+   *
+   * @param potentials name → Φ on this env's flat observation; iteration order is kept (it is the
+   *     order error messages list them in); may be empty
+   * @throws IllegalArgumentException if the id is already registered (ids are global, like
+   *     Gymnasium's; pick a new version suffix instead of overriding), or a potential has a blank
+   *     name or no function
+   */
+  public static synchronized void register(
+      EnvSpec spec, Supplier<FlatEnv> factory, Map<String, ObservationPotential> potentials) {
     if (spec == null || factory == null) throw new IllegalArgumentException("register needs a spec and a factory");
+    if (potentials == null) {
+      throw new IllegalArgumentException("register needs a potentials map for '" + spec.id() + "'; pass Map.of() for none");
+    }
     if (ENTRIES.containsKey(spec.id())) {
       throw new IllegalArgumentException(
           "environment id '" + spec.id() + "' is already registered; register it under a new id (e.g. a new -vN suffix)");
     }
-    ENTRIES.put(spec.id(), new Entry(spec, factory));
+    Map<String, ObservationPotential> copy = new LinkedHashMap<>();
+    potentials.forEach((name, phi) -> {
+      if (name == null || name.isBlank() || phi == null) {
+        throw new IllegalArgumentException(
+            "potential '" + name + "' of '" + spec.id() + "' needs a non-blank name and a function");
+      }
+      copy.put(name, phi);
+    });
+    ENTRIES.put(spec.id(), new Entry(spec, factory, Collections.unmodifiableMap(copy)));
   }
 
   /** The registered ids, in registration order. */
@@ -70,6 +104,16 @@ public final class EnvRegistry {
    */
   public static synchronized EnvSpec spec(String id) {
     return entry(id).spec();
+  }
+
+  /**
+   * The named potentials Φ(s) registered for {@code id}, in registration order (unmodifiable; empty
+   * if the env registered none). Pass them to the reward builder's context.
+   *
+   * @throws UserInputException if the id is unknown (the message lists the known ids)
+   */
+  public static synchronized Map<String, ObservationPotential> potentials(String id) {
+    return entry(id).potentials();
   }
 
   /**

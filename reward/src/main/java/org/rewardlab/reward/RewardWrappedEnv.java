@@ -59,12 +59,37 @@ public final class RewardWrappedEnv implements FlatEnv, Checkpointable, EpisodeR
   private double completedEnvReturn;
 
   /**
-   * Wraps {@code inner} with the reward {@code spec} describes, built for inner's spaces.
+   * Wraps {@code inner} with the reward {@code spec} describes, built for inner's spaces with
+   * {@code context} (the agent's γ and the env's potentials, see {@link RewardSpecs#build}).
    *
-   * @throws org.rewardlab.core.UserInputException if the spec does not fit the env
+   * @throws org.rewardlab.core.UserInputException if the spec does not fit the env or the context
+   *     (the error names the key relative to the spec's root)
    */
+  public RewardWrappedEnv(FlatEnv inner, RewardSpec spec, RewardBuildContext context) {
+    this(inner, () -> RewardSpecs.build(spec, inner, context), inner.spec().maxEpisodeSteps());
+  }
+
+  /**
+   * Transitional: wraps {@code inner} with a spec that has no {@code potential} term (those need
+   * the env's potentials and the agent's γ, which only the caller knows).
+   *
+   * @deprecated pass a {@link RewardBuildContext}: {@link #RewardWrappedEnv(FlatEnv, RewardSpec,
+   *     RewardBuildContext)}; this constructor goes once its last caller moves
+   * @throws IllegalStateException if {@code spec} has a potential term
+   */
+  @Deprecated(forRemoval = true)
   public RewardWrappedEnv(FlatEnv inner, RewardSpec spec) {
-    this(inner, () -> RewardSpecs.build(spec, inner), inner.spec().maxEpisodeSteps());
+    this(inner, spec, contextWithoutPotentials(spec, inner));
+  }
+
+  private static RewardBuildContext contextWithoutPotentials(RewardSpec spec, FlatEnv inner) {
+    if (RewardSpecs.hasPotentialTerm(spec)) {
+      throw new IllegalStateException(
+          "this reward spec has a potential term, which needs the agent's gamma and " + inner.spec().id()
+              + "'s potentials: build it with new RewardWrappedEnv(env, spec, new RewardBuildContext(agentGamma,"
+              + " EnvRegistry.potentials(id)))");
+    }
+    return new RewardBuildContext(1.0); // γ is only read by potential terms, and there are none
   }
 
   /**

@@ -13,9 +13,9 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.rewardlab.core.data.FlatTransition;
 import org.rewardlab.core.reward.RewardFn;
-import org.rewardlab.reward.shaping.Potential;
+import org.rewardlab.core.reward.ObservationPotential;
+import org.rewardlab.envs.classic.ClassicPotentials;
 import org.rewardlab.reward.shaping.PotentialShaping;
-import org.rewardlab.reward.shaping.Potentials;
 
 /** Ng, Harada &amp; Russell's telescoping identity on random trajectories. */
 class PotentialShapingPropertiesTest {
@@ -61,7 +61,7 @@ class PotentialShapingPropertiesTest {
       @ForAll("states") List<Float> states, @ForAll("potentials") String name,
       @ForAll @DoubleRange(min = 0.1, max = 20) double weight) {
     float[] s = toArray(states);
-    Potential phi = Potentials.get(name).potential();
+    ObservationPotential phi = ClassicPotentials.mountainCar().get(name);
     PotentialShaping f = new PotentialShaping("shaping", phi, 1.0, weight);
     double sum = discountedShaping(f, s, 1.0, true);
     assertThat(sum).isCloseTo(-weight * phi.value(s, 0), within(1e-9 * (1 + weight) * s.length));
@@ -71,7 +71,7 @@ class PotentialShapingPropertiesTest {
   void truncatedEpisodeKeepsTheLastPotential(
       @ForAll("states") List<Float> states, @ForAll("potentials") String name) {
     float[] s = toArray(states);
-    Potential phi = Potentials.get(name).potential();
+    ObservationPotential phi = ClassicPotentials.mountainCar().get(name);
     PotentialShaping f = new PotentialShaping("shaping", phi, 1.0, 1.0);
     double sum = discountedShaping(f, s, 1.0, false);
     assertThat(sum).isCloseTo(phi.value(s, s.length - 2) - phi.value(s, 0), within(1e-9 * s.length));
@@ -82,7 +82,7 @@ class PotentialShapingPropertiesTest {
       @ForAll("states") List<Float> states, @ForAll @DoubleRange(min = 0, max = 1) double gamma,
       @ForAll boolean terminal) {
     float[] s = toArray(states);
-    Potential phi = Potentials.get("mountaincar.energy").potential();
+    ObservationPotential phi = ClassicPotentials.MOUNTAINCAR_ENERGY;
     PotentialShaping f = new PotentialShaping("shaping", phi, gamma, 1.0);
     int steps = s.length / 2 - 1;
     double expected = (terminal ? 0 : Math.pow(gamma, steps) * phi.value(s, s.length - 2)) - phi.value(s, 0);
@@ -94,7 +94,7 @@ class PotentialShapingPropertiesTest {
       @ForAll @DoubleRange(min = -1.2, max = 0.6) double x0, @ForAll @DoubleRange(min = -1.2, max = 0.6) double x1,
       @ForAll @IntRange(min = 0, max = 1) int terminated) {
     float[] s = {(float) x0, 0f, (float) x1, 0.01f};
-    Potential phi = Potentials.get("mountaincar.height").potential();
+    ObservationPotential phi = ClassicPotentials.MOUNTAINCAR_HEIGHT;
     PotentialShaping f = new PotentialShaping("shaping", phi, 0.9, 2.0);
     FlatTransition t = new FlatTransition(2, 1).set(s, 0, new float[] {0}, 0, -1, s, 2, terminated == 1, false);
     double phiNext = terminated == 1 ? 0 : phi.value(s, 2);

@@ -13,12 +13,16 @@ import org.rewardlab.core.reward.RewardBreakdown;
 import org.rewardlab.core.reward.RewardFn;
 import org.rewardlab.core.space.Box;
 import org.rewardlab.core.space.Discrete;
-import org.rewardlab.reward.shaping.Potentials;
+import org.rewardlab.envs.EnvRegistry;
+import org.rewardlab.envs.classic.ClassicPotentials;
 import org.rewardlab.reward.spec.Condition;
 import org.rewardlab.reward.spec.RewardSpec;
 
 class RewardSpecsTest {
   private static final RewardSpec ENV = new RewardSpec.EnvReward();
+
+  /** LineEnv has MountainCar's observation layout [x, v], so MountainCar's potentials apply. */
+  private static final RewardBuildContext CTX = new RewardBuildContext(0.99, EnvRegistry.potentials("MountainCar-v0"));
 
   private static RewardSpec.WeightedTerm w(double weight, RewardSpec r) {
     return new RewardSpec.WeightedTerm(weight, r);
@@ -36,7 +40,7 @@ class RewardSpecsTest {
         w(0.5, new RewardSpec.Potential("mountaincar.height", 1.0)),
         w(2.0, new RewardSpec.Bonus(null, 3.0, Condition.TERMINATED)),
         w(1.0, new RewardSpec.Penalty(null, 0.25, Condition.STEP))));
-    RewardFn<FlatTransition> fn = RewardSpecs.build(spec, new LineEnv(100));
+    RewardFn<FlatTransition> fn = RewardSpecs.build(spec, new LineEnv(100), CTX);
     assertThat(fn.termNames()).containsExactly("env", "shaping", "bonus", "penalty");
 
     float[] s = {-0.5f, 0f};
@@ -65,11 +69,11 @@ class RewardSpecsTest {
         w(1.0, new RewardSpec.Bonus("goal", 1.0, Condition.TERMINATED)),
         w(1.0, new RewardSpec.Penalty("timeout", 1.0, Condition.TRUNCATED)),
         w(1.0, new RewardSpec.Bonus("ended", 0.5, Condition.DONE))));
-    RewardFn<FlatTransition> fn = RewardSpecs.build(spec, new LineEnv(100));
+    RewardFn<FlatTransition> fn = RewardSpecs.build(spec, new LineEnv(100), CTX);
     float[] s = {0.0f, 0f};
     float[] s2 = {0.5f, 0.05f};
-    double phi0 = Potentials.get("mountaincar.height").potential().value(s, 0);
-    double phi1 = Potentials.get("mountaincar.height").potential().value(s2, 0);
+    double phi0 = ClassicPotentials.MOUNTAINCAR_HEIGHT.value(s, 0);
+    double phi1 = ClassicPotentials.MOUNTAINCAR_HEIGHT.value(s2, 0);
 
     RewardBreakdown term = fn.breakdown(transition(s, s2, new float[] {1}, 0, true, false));
     assertThat(term.term("shaping")).isCloseTo(-phi0, within(1e-12));
@@ -89,9 +93,10 @@ class RewardSpecsTest {
     RewardSpec spec = new RewardSpec.Weighted(List.of(
         w(1.0, new RewardSpec.Potential("mountaincar.height", 0.99)),
         w(1.0, new RewardSpec.Potential("mountaincar.energy", 0.99))));
-    assertThatThrownBy(() -> RewardSpecs.build(spec, new LineEnv(100)))
+    assertThatThrownBy(() -> RewardSpecs.build(spec, new LineEnv(100), CTX))
         .isInstanceOf(UserInputException.class)
-        .hasMessageContaining("the term name 'shaping' is used twice")
+        .satisfies(e -> assertThat(((UserInputException) e).where()).isEqualTo("terms.1.reward.name"))
+        .hasMessageContaining("the term name 'shaping' is used twice (also by the term at terms.0.reward)")
         .hasMessageContaining("give each term its own `name:`");
   }
 
@@ -99,7 +104,7 @@ class RewardSpecsTest {
   void clipBoundsTheTotalAndLogsTheCorrection() {
     RewardSpec spec = new RewardSpec.Clip(null, -0.5, 0.5, new RewardSpec.Weighted(List.of(
         w(1.0, ENV), w(1.0, new RewardSpec.Bonus(null, 2.0, Condition.STEP)))));
-    RewardFn<FlatTransition> fn = RewardSpecs.build(spec, new LineEnv(100));
+    RewardFn<FlatTransition> fn = RewardSpecs.build(spec, new LineEnv(100), CTX);
     assertThat(fn.termNames()).containsExactly("env", "bonus", "clip");
     float[] s = {0f, 0f};
     RewardBreakdown b = fn.breakdown(transition(s, s, new float[] {1}, -1.0, false, false));
@@ -112,7 +117,7 @@ class RewardSpecsTest {
 
   @Test
   void actionCostIsMinusCoefTimesSquaredNorm() {
-    RewardFn<FlatTransition> fn = RewardSpecs.build(new RewardSpec.ActionCost(null, 0.1), new LineEnv(10, true));
+    RewardFn<FlatTransition> fn = RewardSpecs.build(new RewardSpec.ActionCost(null, 0.1), new LineEnv(10, true), CTX);
     float[] s = {0f, 0f};
     assertThat(fn.breakdown(transition(s, s, new float[] {0.5f, -2f}, 0, false, false)).total())
         .isCloseTo(-0.1 * (0.25 + 4), within(1e-12));
@@ -120,51 +125,82 @@ class RewardSpecsTest {
 
   @Test
   void actionCostOnDiscreteActionsIsRejected() {
-    assertThatThrownBy(() -> RewardSpecs.build(new RewardSpec.ActionCost(null, 0.1), new LineEnv(10)))
+    assertThatThrownBy(() -> RewardSpecs.build(new RewardSpec.ActionCost(null, 0.1), new LineEnv(10), CTX))
         .isInstanceOf(UserInputException.class)
-        .hasMessageContaining("needs continuous (Box) actions");
+        .hasMessageContaining("needs continuous (Box) actions")
+        .satisfies(e -> assertThat(((UserInputException) e).where()).isEqualTo("type"));
   }
 
   @Test
-  void potentialForAnotherObservationSizeIsRejected() {
+  void aPotentialTheEnvDoesNotRegisterIsRejectedWithItsPathAndTheRegisteredOnes() {
+    RewardSpec spec = new RewardSpec.Weighted(List.of(
+        w(1.0, ENV),
+        w(1.0, new RewardSpec.Potential("mountaincar.hieght", 0.99))));
+    assertThatThrownBy(() -> RewardSpecs.build(spec, new LineEnv(100), CTX))
+        .isInstanceOf(UserInputException.class)
+        .satisfies(e -> assertThat(((UserInputException) e).where()).isEqualTo("terms.1.reward.potential"))
+        .hasMessageContaining("unknown potential 'mountaincar.hieght' for Line-v0")
+        .hasMessageContaining("did you mean 'mountaincar.height'?")
+        .hasMessageContaining("use one of the potentials Line-v0 registers: mountaincar.height, mountaincar.energy");
+  }
+
+  @Test
+  void anotherEnvsPotentialIsUnknownHere() {
     assertThatThrownBy(() -> RewardSpecs.build(
-            new RewardSpec.Potential("cartpole.upright", 0.99),
-            new EnvSpec("Line-v0", 0, null), Box.uniform(-1, 1, 2), new Discrete(3)))
+            new RewardSpec.Potential("mountaincar.energy", 0.99),
+            EnvRegistry.spec("CartPole-v1"), Box.uniform(-1, 1, 4), new Discrete(2),
+            new RewardBuildContext(0.99, EnvRegistry.potentials("CartPole-v1"))))
         .isInstanceOf(UserInputException.class)
-        .hasMessageContaining("reads observations of 4 floats, but Line-v0 has 2");
+        .satisfies(e -> assertThat(((UserInputException) e).where()).isEqualTo("potential"))
+        .hasMessageContaining("unknown potential 'mountaincar.energy' for CartPole-v1")
+        .hasMessageContaining("registers: cartpole.upright");
   }
 
   @Test
-  void builtInPotentialsMatchTheirDocumentedFormulas() {
-    var height = Potentials.get("mountaincar.height").potential();
-    var energy = Potentials.get("mountaincar.energy").potential();
-    assertThat(height.value(new float[] {(float) (-Math.PI / 6), 0}, 0)).isCloseTo(0.1, within(1e-6));
-    assertThat(energy.value(new float[] {(float) (-Math.PI / 6), 0}, 0)).isCloseTo(0.0, within(1e-6));
-    assertThat(energy.value(new float[] {0.5f, 0}, 0)).isCloseTo(1.0, within(1e-6));
-    // speed at the bottom counts: v = 0.07 (max speed) is worth ½v²/((g/3)(sin 1.5 + 1)) ≈ 1.47
-    assertThat(energy.value(new float[] {(float) (-Math.PI / 6), 0.07f}, 0))
-        .isCloseTo(0.5 * 0.07f * 0.07f / (0.0025 / 3 * (Math.sin(1.5) + 1)), within(1e-6));
-    var cart = Potentials.get("cartpole.upright").potential();
-    assertThat(cart.value(new float[] {0, 0, 0, 0}, 0)).isEqualTo(1.0);
-    assertThat(cart.value(new float[] {0, 0, (float) Potentials.CARTPOLE_THETA_MAX, 0}, 0)).isCloseTo(0.0, within(1e-6));
-    var pend = Potentials.get("pendulum.upright").potential();
-    assertThat(pend.value(new float[] {1, 0, 0}, 0)).isEqualTo(1.0);
-    assertThat(pend.value(new float[] {-1, 0, 0}, 0)).isEqualTo(0.0);
-    var acro = Potentials.get("acrobot.height").potential();
-    // hanging down: theta1 = theta2 = 0, h = -2
-    assertThat(acro.value(new float[] {1, 0, 1, 0, 0, 0}, 0)).isEqualTo(0.0);
-    // straight up: theta1 = pi, theta2 = 0, h = 2
-    assertThat(acro.value(new float[] {-1, 0, 1, 0, 0, 0}, 0)).isCloseTo(1.0, within(1e-9));
+  void anEnvWithoutPotentialsSaysSo() {
+    assertThatThrownBy(() -> RewardSpecs.build(
+            new RewardSpec.Potential("mountaincar.energy", 0.99), new LineEnv(10), new RewardBuildContext(0.99)))
+        .isInstanceOf(UserInputException.class)
+        .hasMessageContaining("Line-v0 registers no potentials")
+        .hasMessageContaining("EnvRegistry.register(spec, factory, potentials)");
   }
 
   @Test
-  void customPotentialsCanBeRegisteredAndUsed() {
-    Potentials.register("test.first", "the first component", 2, (float[] o) -> o[0]);
+  void anOmittedGammaIsTheAgentsAndAnExplicitOneIsKept() {
+    float[] s = {-0.5f, 0f};
+    float[] s2 = {0.1f, 0.02f};
+    double phi0 = ClassicPotentials.MOUNTAINCAR_ENERGY.value(s, 0);
+    double phi1 = ClassicPotentials.MOUNTAINCAR_ENERGY.value(s2, 0);
+    FlatTransition t = transition(s, s2, new float[] {1}, -1.0, false, false);
+    RewardSpec omitted = new RewardSpec.Potential("mountaincar.energy");
+    assertThat(((RewardSpec.Potential) omitted).gamma()).isNull();
+    for (double agentGamma : new double[] {0.9, 0.99, 1.0}) {
+      RewardBuildContext ctx = new RewardBuildContext(agentGamma, ClassicPotentials.mountainCar());
+      assertThat(RewardSpecs.build(omitted, new LineEnv(10), ctx).breakdown(t).total())
+          .isEqualTo(agentGamma * phi1 - phi0);
+      assertThat(RewardSpecs.build(new RewardSpec.Potential("mountaincar.energy", 0.5), new LineEnv(10), ctx)
+              .breakdown(t).total())
+          .isEqualTo(0.5 * phi1 - phi0);
+    }
+  }
+
+  @Test
+  void theContextChecksTheAgentsGamma() {
+    assertThatThrownBy(() -> new RewardBuildContext(1.5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pass the agent's discount");
+    assertThatThrownBy(() -> new RewardBuildContext(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void customPotentialsCanBeAddedToTheContext() {
+    RewardBuildContext ctx = CTX.withPotential("test.first", (o, off) -> o[off]);
     RewardFn<FlatTransition> fn = RewardSpecs.build(
-        new RewardSpec.Potential(null, "test.first", 1.0, 1.0), new LineEnv(10));
+        new RewardSpec.Potential(null, "test.first", 1.0, 1.0), new LineEnv(10), ctx);
     float[] buf = {9f, 0.25f, 0f, 0.75f, 0f};
     FlatTransition t = new FlatTransition(2, 1).set(buf, 1, new float[] {0}, 0, 0, buf, 3, false, false);
     assertThat(fn.breakdown(t).total()).isEqualTo(0.5);
-    assertThat(Potentials.names()).contains("test.first");
+    assertThat(ctx.potentials().keySet()).containsExactly("mountaincar.height", "mountaincar.energy", "test.first");
+    assertThat(CTX.potentials()).doesNotContainKey("test.first");
   }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.rewardlab.core.data.FlatTransition;
 import org.rewardlab.core.reward.NonFiniteRewardException;
 import org.rewardlab.core.reward.RewardFn;
-import org.rewardlab.reward.shaping.Potentials;
+import org.rewardlab.envs.EnvRegistry;
+import org.rewardlab.envs.classic.ClassicPotentials;
 import org.rewardlab.reward.spec.Condition;
 import org.rewardlab.reward.spec.RewardSpec;
 
@@ -21,11 +22,14 @@ class RewardWrappedEnvTest {
       new RewardSpec.WeightedTerm(1.0, new RewardSpec.Bonus("goal", 10.0, Condition.TERMINATED)),
       new RewardSpec.WeightedTerm(1.0, new RewardSpec.Penalty("timeout", 5.0, Condition.TRUNCATED))));
 
+  /** LineEnv has MountainCar's observation layout, so MountainCar's potentials apply. */
+  private static final RewardBuildContext CTX = new RewardBuildContext(0.99, EnvRegistry.potentials("MountainCar-v0"));
+
   private static final float[] RIGHT = {2};
 
   @Test
   void returnsTheTotalAndKeepsPerStepTerms() {
-    RewardWrappedEnv env = new RewardWrappedEnv(new LineEnv(100), SPEC);
+    RewardWrappedEnv env = new RewardWrappedEnv(new LineEnv(100), SPEC, CTX);
     assertThat(env.termNames()).containsExactly("env", "shaping", "goal", "timeout");
     float[] obs = new float[2];
     env.reset(7, obs, 0);
@@ -41,10 +45,10 @@ class RewardWrappedEnvTest {
 
   @Test
   void episodeSumsMoveToCompletedAtTheNextResetAndTelescope() {
-    RewardWrappedEnv env = new RewardWrappedEnv(new LineEnv(100), SPEC);
+    RewardWrappedEnv env = new RewardWrappedEnv(new LineEnv(100), SPEC, CTX);
     float[] obs = new float[2];
     env.reset(3, obs, 0);
-    double phiStart = Potentials.get("mountaincar.height").potential().value(obs, 0);
+    double phiStart = ClassicPotentials.MOUNTAINCAR_HEIGHT.value(obs, 0);
     double ret = 0;
     int steps = 0;
     while (!env.terminated()) {
@@ -66,15 +70,15 @@ class RewardWrappedEnvTest {
 
   @Test
   void theTimeLimitMarksTruncationAndKeepsTheLastPotential() {
-    RewardWrappedEnv env = new RewardWrappedEnv(new LineEnv(3), SPEC);
+    RewardWrappedEnv env = new RewardWrappedEnv(new LineEnv(3), SPEC, CTX);
     float[] obs = new float[2];
     float[] stay = {1};
     env.reset(1, obs, 0);
-    double phiStart = Potentials.get("mountaincar.height").potential().value(obs, 0);
+    double phiStart = ClassicPotentials.MOUNTAINCAR_HEIGHT.value(obs, 0);
     for (int i = 0; i < 3; i++) env.step(stay, 0, obs, 0);
     assertThat(env.terminated()).isFalse();
     assertThat(env.lastTerms()[3]).isEqualTo(-5.0);
-    double phiEnd = Potentials.get("mountaincar.height").potential().value(obs, 0);
+    double phiEnd = ClassicPotentials.MOUNTAINCAR_HEIGHT.value(obs, 0);
     env.reset(obs, 0);
     assertThat(env.completedEpisodeTerms()[1]).isCloseTo(phiEnd - phiStart, within(1e-9));
     assertThat(env.completedEpisodeTerms()[3]).isEqualTo(-5.0);
@@ -83,7 +87,7 @@ class RewardWrappedEnvTest {
   @Test
   void nonFiniteTermsStopWithTheTermAndStepNamed() {
     LineEnv inner = new LineEnv(100);
-    RewardWrappedEnv env = new RewardWrappedEnv(inner, SPEC);
+    RewardWrappedEnv env = new RewardWrappedEnv(inner, SPEC, CTX);
     float[] obs = new float[2];
     env.reset(0, obs, 0);
     env.step(new float[] {1}, 0, obs, 0);
@@ -98,8 +102,8 @@ class RewardWrappedEnvTest {
 
   @Test
   void infiniteShapingIsCaughtToo() {
-    Potentials.register("test.blowup", "infinite at x > 0", 2, (o, off) -> o[off] > 0 ? Double.POSITIVE_INFINITY : 0);
-    RewardWrappedEnv env = new RewardWrappedEnv(new LineEnv(100), new RewardSpec.Potential("pot", "test.blowup", 0.99, 1.0));
+    RewardBuildContext ctx = CTX.withPotential("test.blowup", (o, off) -> o[off] > 0 ? Double.POSITIVE_INFINITY : 0);
+    RewardWrappedEnv env = new RewardWrappedEnv(new LineEnv(100), new RewardSpec.Potential("pot", "test.blowup", 0.99, 1.0), ctx);
     float[] obs = new float[2];
     env.reset(0, obs, 0);
     assertThatThrownBy(() -> {
@@ -113,7 +117,7 @@ class RewardWrappedEnvTest {
     LineEnv inner = new LineEnv(100);
     RewardWrappedEnv env = new RewardWrappedEnv(inner, () -> {
       made.add(1);
-      return RewardSpecs.build(SPEC, inner);
+      return RewardSpecs.build(SPEC, inner, CTX);
     }, 100);
     RewardWrappedEnv copy = env.copy();
     assertThat(made).hasSize(2);
@@ -137,7 +141,7 @@ class RewardWrappedEnvTest {
   }
 
   private static double[] runEpisodeSums(long seed) {
-    RewardWrappedEnv env = new RewardWrappedEnv(new LineEnv(100), SPEC);
+    RewardWrappedEnv env = new RewardWrappedEnv(new LineEnv(100), SPEC, CTX);
     float[] obs = new float[2];
     env.reset(seed, obs, 0);
     while (!env.terminated()) env.step(RIGHT, 0, obs, 0);
@@ -175,9 +179,22 @@ class RewardWrappedEnvTest {
 
   @Test
   void stepBeforeResetIsAnError() {
-    RewardWrappedEnv env = new RewardWrappedEnv(new LineEnv(100), SPEC);
+    RewardWrappedEnv env = new RewardWrappedEnv(new LineEnv(100), SPEC, CTX);
     assertThatThrownBy(() -> env.step(RIGHT, 0, new float[2], 0))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("call reset");
+  }
+
+  @Test
+  @SuppressWarnings("removal")
+  void theTransitionalTwoArgumentConstructorRefusesPotentialTermsClearly() {
+    RewardSpec noPotential = new RewardSpec.Weighted(List.of(
+        new RewardSpec.WeightedTerm(1.0, new RewardSpec.EnvReward()),
+        new RewardSpec.WeightedTerm(1.0, new RewardSpec.Bonus("goal", 10.0, Condition.TERMINATED))));
+    assertThat(new RewardWrappedEnv(new LineEnv(100), noPotential).termNames()).containsExactly("env", "goal");
+    assertThatThrownBy(() -> new RewardWrappedEnv(new LineEnv(100), SPEC))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("needs the agent's gamma and Line-v0's potentials")
+        .hasMessageContaining("new RewardBuildContext(agentGamma, EnvRegistry.potentials(id))");
   }
 }

@@ -25,6 +25,16 @@ public final class ConditionalConstant implements RewardFn<FlatTransition> {
     this.condition = condition;
   }
 
+  /** Whether {@code condition} holds for {@code t}. */
+  public static boolean holds(Condition condition, FlatTransition t) {
+    return switch (condition) {
+      case TERMINATED -> t.terminated();
+      case TRUNCATED -> t.truncated();
+      case DONE -> t.terminated() || t.truncated();
+      case STEP -> true;
+    };
+  }
+
   @Override
   public List<String> termNames() {
     return names;
@@ -32,7 +42,7 @@ public final class ConditionalConstant implements RewardFn<FlatTransition> {
 
   @Override
   public double evaluate(FlatTransition t, double[] termsOut) {
-    double r = condition.holds(t) ? value : 0.0;
+    double r = holds(condition, t) ? value : 0.0;
     termsOut[0] = r;
     return r;
   }

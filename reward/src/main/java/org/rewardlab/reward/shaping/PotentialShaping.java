@@ -2,6 +2,7 @@ package org.rewardlab.reward.shaping;
 
 import java.util.List;
 import org.rewardlab.core.data.FlatTransition;
+import org.rewardlab.core.reward.ObservationPotential;
 import org.rewardlab.core.reward.RewardFn;
 
 /**
@@ -18,7 +19,7 @@ import org.rewardlab.core.reward.RewardFn;
  */
 public final class PotentialShaping implements RewardFn<FlatTransition> {
   private final List<String> names;
-  private final Potential potential;
+  private final ObservationPotential potential;
   private final double gamma;
   private final double weight;
 
@@ -28,7 +29,7 @@ public final class PotentialShaping implements RewardFn<FlatTransition> {
    * @param gamma γ in [0, 1]
    * @param weight w
    */
-  public PotentialShaping(String name, Potential potential, double gamma, double weight) {
+  public PotentialShaping(String name, ObservationPotential potential, double gamma, double weight) {
     this.names = List.of(name);
     this.potential = potential;
     this.gamma = gamma;

@@ -1,5 +1,6 @@
 /**
- * Reward terms on single transitions: potential-based shaping and its registry of named potentials,
+ * Reward terms on single transitions: potential-based shaping (the potentials Φ themselves are
+ * registered by the environments, see {@code core.reward.ObservationPotential}),
  * conditional constants (bonus/penalty), action costs.
  */
 package org.rewardlab.reward.shaping;

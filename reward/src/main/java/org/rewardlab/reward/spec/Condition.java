@@ -3,12 +3,15 @@ package org.rewardlab.reward.spec;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import org.rewardlab.core.Suggestions;
 import org.rewardlab.core.UserInputException;
-import org.rewardlab.core.data.FlatTransition;
 
-/** When a {@code bonus} or {@code penalty} applies, written {@code on: terminated} in a spec. */
+/**
+ * When a {@code bonus} or {@code penalty} applies, written {@code on: terminated} in a spec. Pure
+ * data: {@code reward.shaping.ConditionalConstant} evaluates it on transitions.
+ */
 public enum Condition {
   /** The transition reached a terminal state (not a time-limit cut). */
   TERMINATED,
@@ -19,31 +22,23 @@ public enum Condition {
   /** Every transition. */
   STEP;
 
-  /** Whether the condition holds for {@code t}. */
-  public boolean holds(FlatTransition t) {
-    return switch (this) {
-      case TERMINATED -> t.terminated();
-      case TRUNCATED -> t.truncated();
-      case DONE -> t.terminated() || t.truncated();
-      case STEP -> true;
-    };
-  }
-
   /** The YAML spelling: lower case. */
   @JsonValue
   public String yamlName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses the YAML spelling, naming the valid ones when it is wrong. */
+  /**
+   * Parses the YAML spelling, naming the valid ones when it is wrong. The error's place is empty: the
+   * config loader names the key ({@code reward.terms.2.reward.on}).
+   */
   @JsonCreator
   public static Condition parse(String s) {
     for (Condition c : values()) {
       if (c.yamlName().equals(s == null ? "" : s.trim().toLowerCase(Locale.ROOT))) return c;
     }
-    throw new UserInputException(
-        "on",
-        "unknown condition '" + s + "'",
-        "use one of " + Arrays.stream(values()).map(Condition::yamlName).collect(Collectors.joining(", ")));
+    List<String> valid = Arrays.stream(values()).map(Condition::yamlName).toList();
+    String hint = Suggestions.closest(s == null ? null : s.trim(), valid).map(b -> "; did you mean '" + b + "'?").orElse("");
+    throw new UserInputException("", "unknown condition '" + s + "'", "use one of " + String.join(", ", valid) + hint);
   }
 }

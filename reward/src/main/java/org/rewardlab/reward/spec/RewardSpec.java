@@ -5,12 +5,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.rewardlab.core.UserInputException;
-import org.rewardlab.reward.shaping.Potentials;
 
 /**
- * The serializable description of a reward: a tree of named terms that
- * {@link org.rewardlab.reward.RewardSpecs#build} turns into a
- * {@code RewardFn<FlatTransition>}. Written in YAML or JSON with a {@code type:} discriminator:
+ * The serializable description of a reward: a tree of named terms that {@code RewardSpecs.build}
+ * (package {@code org.rewardlab.reward}) turns into a {@code RewardFn<FlatTransition>}. Written in
+ * YAML or JSON with a {@code type:} discriminator:
  *
  * <pre>{@code
  * type: weighted
@@ -18,7 +17,7 @@ import org.rewardlab.reward.shaping.Potentials;
  *   - weight: 1.0
  *     reward: {type: env}
  *   - weight: 1.0
- *     reward: {type: potential, potential: mountaincar.energy, gamma: 0.99, weight: 10}
+ *     reward: {type: potential, potential: mountaincar.energy, weight: 10}   # γ: the agent's
  *   - weight: 1.0
  *     reward: {type: bonus, on: terminated, amount: 1.0}
  * }</pre>
@@ -26,7 +25,16 @@ import org.rewardlab.reward.shaping.Potentials;
  * <p>Every leaf has a {@code name}, its term name (logged as {@code reward/<name>}); each type has a
  * default name, and names must be unique within one reward. Records are immutable and validated on
  * construction with messages that say how to fix them; optional fields are filled with their
- * defaults, so the record is its own provenance.
+ * defaults, so the record is its own provenance (one exception: a potential term's omitted
+ * {@code gamma} stays {@code null}, meaning "the agent's γ", which the build context supplies).
+ *
+ * <p><b>Pure data.</b> This package knows no reward code and no environment: whether a named
+ * potential exists, whether an action cost fits the env's actions, whether term names are unique is
+ * checked by {@code RewardSpecs.build}, which knows the env and the agent.
+ *
+ * <p><b>Error places.</b> A validation error names the offending key relative to the record that
+ * holds it ({@code gamma}, {@code terms.2}); the config loader prefixes the record's own path, so a
+ * user sees {@code reward.terms.1.reward.gamma}.
  *
  * <p>To add a term: add a nested record here, list it in {@link JsonSubTypes}, and add one case to
  * {@code RewardSpecs.build}.
@@ -53,7 +61,7 @@ public sealed interface RewardSpec {
    */
   record EnvReward(String name) implements RewardSpec {
     public EnvReward {
-      name = termName(name, "env", "env");
+      name = termName(name, "env");
     }
 
     public EnvReward() {
@@ -71,12 +79,12 @@ public sealed interface RewardSpec {
     public Weighted {
       if (terms == null || terms.isEmpty()) {
         throw new UserInputException(
-            "weighted.terms", "a weighted reward needs at least one term",
+            "terms", "a weighted reward needs at least one term",
             "add `terms: [{weight: 1.0, reward: {type: env}}]`");
       }
       for (int i = 0; i < terms.size(); i++) {
         if (terms.get(i) == null) {
-          throw new UserInputException("weighted.terms[" + i + "]", "the term is empty",
+          throw new UserInputException("terms." + i, "the term is empty",
               "write `{weight: 1.0, reward: {type: ...}}`");
         }
       }
@@ -92,10 +100,10 @@ public sealed interface RewardSpec {
    */
   record WeightedTerm(Double weight, RewardSpec reward) {
     public WeightedTerm {
-      weight = finite(weight, 1.0, "weighted.terms.weight");
+      weight = finite(weight, 1.0, "weight");
       if (reward == null) {
         throw new UserInputException(
-            "weighted.terms.reward", "a weighted term needs a reward", "add `reward: {type: env}` or another spec");
+            "reward", "a weighted term needs a reward", "add `reward: {type: env}` or another spec");
       }
     }
   }
@@ -103,34 +111,41 @@ public sealed interface RewardSpec {
   /**
    * Potential-based shaping (Ng, Harada &amp; Russell 1999): F(s, s') = weight·(γ·Φ(s') − Φ(s)), with
    * Φ(s') := 0 when s' is terminal (terminated, not truncated). Adding F to any reward keeps the
-   * optimal policies of the discounted MDP with the same γ.
+   * optimal policies of the discounted MDP with the same γ — so leave {@code gamma} out and the
+   * agent's discount is used.
    *
    * @param name term name, default {@code shaping}
-   * @param potential the name of a potential in {@link Potentials}
-   * @param gamma γ, in [0, 1]; set it to the agent's discount; default 0.99
+   * @param potential the name of a potential Φ the environment registers (e.g.
+   *     {@code mountaincar.energy} for MountainCar-v0); checked against the env when the reward is
+   *     built
+   * @param gamma γ, in [0, 1]; {@code null} (left out) means the agent's discount, supplied when the
+   *     reward is built; write it only to shape with another γ on purpose
    * @param weight scale of F, default 1
    */
   record Potential(String name, String potential, Double gamma, Double weight) implements RewardSpec {
     public Potential {
-      name = termName(name, "shaping", "potential");
+      name = termName(name, "shaping");
       if (potential == null || potential.isBlank()) {
         throw new UserInputException(
-            "potential.potential", "a potential-shaping term needs a potential",
-            "add `potential: <name>`, one of " + String.join(", ", Potentials.names()));
+            "potential", "a potential-shaping term needs a potential",
+            "add `potential: <name>`, one the environment registers (e.g. mountaincar.energy for MountainCar-v0)");
       }
-      if (!Potentials.contains(potential)) {
-        throw new UserInputException(
-            "potential.potential", "unknown potential '" + potential + "'",
-            "use one of " + String.join(", ", Potentials.names()) + ", or register it with Potentials.register");
+      if (gamma != null) {
+        gamma = finite(gamma, 0, "gamma");
+        if (gamma < 0 || gamma > 1) {
+          throw new UserInputException("gamma", "gamma " + gamma + " is outside [0, 1]",
+              "leave `gamma` out to use the agent's discount, or write one in [0, 1]");
+        }
       }
-      gamma = finite(gamma, 0.99, "potential.gamma");
-      if (gamma < 0 || gamma > 1) {
-        throw new UserInputException("potential.gamma", "gamma " + gamma + " is outside [0, 1]",
-            "use the agent's discount, e.g. 0.99");
-      }
-      weight = finite(weight, 1.0, "potential.weight");
+      weight = finite(weight, 1.0, "weight");
     }
 
+    /** Shaping with Φ = {@code potential}, the agent's γ, weight 1. */
+    public Potential(String potential) {
+      this(null, potential, null, null);
+    }
+
+    /** Shaping with Φ = {@code potential} and an explicit γ, weight 1. */
     public Potential(String potential, double gamma) {
       this(null, potential, gamma, null);
     }
@@ -145,14 +160,14 @@ public sealed interface RewardSpec {
    */
   record Bonus(String name, Double amount, Condition on) implements RewardSpec {
     public Bonus {
-      name = termName(name, "bonus", "bonus");
-      amount = required(amount, "bonus.amount");
+      name = termName(name, "bonus");
+      amount = required(amount, "amount");
       if (amount < 0) {
-        throw new UserInputException("bonus.amount", "a bonus of " + amount + " is negative",
+        throw new UserInputException("amount", "a bonus of " + amount + " is negative",
             "use `type: penalty` with amount " + (-amount));
       }
       if (on == null) {
-        throw new UserInputException("bonus.on", "a bonus needs a condition", "add `on: terminated`, `truncated`, `done` or `step`");
+        throw new UserInputException("on", "a bonus needs a condition", "add `on: terminated`, `truncated`, `done` or `step`");
       }
     }
   }
@@ -166,14 +181,14 @@ public sealed interface RewardSpec {
    */
   record Penalty(String name, Double amount, Condition on) implements RewardSpec {
     public Penalty {
-      name = termName(name, "penalty", "penalty");
-      amount = required(amount, "penalty.amount");
+      name = termName(name, "penalty");
+      amount = required(amount, "amount");
       if (amount < 0) {
-        throw new UserInputException("penalty.amount", "penalty amounts are subtracted, got " + amount,
+        throw new UserInputException("amount", "penalty amounts are subtracted, got " + amount,
             "write the positive amount " + (-amount) + ", or use `type: bonus`");
       }
       if (on == null) {
-        throw new UserInputException("penalty.on", "a penalty needs a condition", "add `on: terminated`, `truncated`, `done` or `step`");
+        throw new UserInputException("on", "a penalty needs a condition", "add `on: terminated`, `truncated`, `done` or `step`");
       }
     }
   }
@@ -186,10 +201,10 @@ public sealed interface RewardSpec {
    */
   record ActionCost(String name, Double coef) implements RewardSpec {
     public ActionCost {
-      name = termName(name, "action_cost", "action_cost");
-      coef = required(coef, "action_cost.coef");
+      name = termName(name, "action_cost");
+      coef = required(coef, "coef");
       if (coef < 0) {
-        throw new UserInputException("action_cost.coef", "coef " + coef + " is negative",
+        throw new UserInputException("coef", "coef " + coef + " is negative",
             "write a positive coef; the cost is already subtracted");
       }
     }
@@ -206,22 +221,22 @@ public sealed interface RewardSpec {
    */
   record Clip(String name, Double lo, Double hi, RewardSpec reward) implements RewardSpec {
     public Clip {
-      name = termName(name, "clip", "clip");
-      lo = required(lo, "clip.lo");
-      hi = required(hi, "clip.hi");
+      name = termName(name, "clip");
+      lo = required(lo, "lo");
+      hi = required(hi, "hi");
       if (lo > hi) {
-        throw new UserInputException("clip", "lo " + lo + " is above hi " + hi, "swap them");
+        throw new UserInputException("lo", "lo " + lo + " is above hi " + hi, "swap them");
       }
       if (reward == null) {
-        throw new UserInputException("clip.reward", "a clip needs the reward it clips", "add `reward: {type: env}`");
+        throw new UserInputException("reward", "a clip needs the reward it clips", "add `reward: {type: env}`");
       }
     }
   }
 
-  private static String termName(String name, String dflt, String where) {
+  private static String termName(String name, String dflt) {
     if (name == null) return dflt;
     if (!TERM_NAME.matcher(name).matches()) {
-      throw new UserInputException(where + ".name", "term name '" + name + "' is not allowed",
+      throw new UserInputException("name", "term name '" + name + "' is not allowed",
           "use letters, digits, '_', '.' or '-' only");
     }
     return name;
@@ -237,7 +252,7 @@ public sealed interface RewardSpec {
 
   private static Double required(Double v, String where) {
     if (v == null) {
-      throw new UserInputException(where, "the value is missing", "add `" + where.substring(where.lastIndexOf('.') + 1) + ": <number>`");
+      throw new UserInputException(where, "the value is missing", "add `" + where + ": <number>`");
     }
     return finite(v, 0, where);
   }
