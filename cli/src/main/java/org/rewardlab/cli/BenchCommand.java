@@ -124,12 +124,12 @@ final class BenchCommand implements Callable<Integer> {
         sets.add("run.evalEpisodes=0");
         ExperimentSpec exp = ExperimentSpecs.load(config, sets).spec();
         Algorithm<?> algorithm = Algorithms.of(exp);
-        algorithm.validate(exp, EnvRegistry::make);
+        algorithm.validate(exp, EnvRegistry.standard());
         long t0 = System.nanoTime();
         RunContext ctx = RunContext.create(out, exp.name() + "-s" + s, exp.seed(), exp);
         long steps;
         java.util.Map<String, Double> split;
-        try (ctx; Trainer trainer = algorithm.start(exp, ctx, EnvRegistry::make);
+        try (ctx; Trainer trainer = algorithm.start(exp, ctx, EnvRegistry.standard());
             ProgressBar bar = ProgressBar.stderr("steps (seed " + s + ")", trainer.totalSteps())) {
           trainer.train(new TrainListener() {
             @Override

@@ -43,7 +43,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     Checkpoint ck = RunCheckpoints.load(runDir);
     ExperimentSpec exp = RunCheckpoints.experiment(ck);
-    EvalResult r = Algorithms.of(exp).evaluate(exp, ck, EnvRegistry::make, new EvalOptions(episodes, seed, !stochastic));
+    EvalResult r = Algorithms.of(exp).evaluate(exp, ck, EnvRegistry.standard(), new EvalOptions(episodes, seed, !stochastic));
     var out = spec.commandLine().getOut();
     for (String line : r.details()) out.println(line);
     out.println(r.summary());

@@ -40,7 +40,7 @@ final class ResumeCommand implements Callable<Integer> {
     long step = RunCheckpoints.step(ck);
     ExperimentSpec exp = RunCheckpoints.experiment(ck);
     Algorithm<?> algorithm = Algorithms.of(exp);
-    EnvFactory envs = EnvRegistry::make;
+    EnvFactory envs = EnvRegistry.standard();
     RunContext ctx = RunContext.open(runDir, step);
     try (ctx; Trainer trainer = algorithm.resume(exp, ctx, envs, ck)) {
       if (trainer.finished()) {

@@ -60,7 +60,7 @@ final class TrainCommand implements Callable<Integer> {
     for (String note : loaded.notes()) spec.commandLine().getErr().println(note);
     ExperimentSpec exp = loaded.spec();
     Algorithm<?> algorithm = Algorithms.of(exp);
-    EnvFactory envs = EnvRegistry::make;
+    EnvFactory envs = EnvRegistry.standard();
     algorithm.validate(exp, envs);
     RunContext ctx = RunContext.create(out, exp.name(), exp.seed(), exp);
     Trainer trainer;

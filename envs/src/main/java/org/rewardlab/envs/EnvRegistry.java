@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.rewardlab.core.UserInputException;
+import org.rewardlab.core.env.EnvFactory;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
 import org.rewardlab.core.reward.ObservationPotential;
@@ -115,6 +116,23 @@ public final class EnvRegistry {
   public static synchronized Map<String, ObservationPotential> potentials(String id) {
     return entry(id).potentials();
   }
+
+  /** The registry as an {@link EnvFactory}: {@link #make} and {@link #potentials}. */
+  public static EnvFactory standard() {
+    return STANDARD;
+  }
+
+  private static final EnvFactory STANDARD = new EnvFactory() {
+    @Override
+    public FlatEnv make(String id) {
+      return EnvRegistry.make(id);
+    }
+
+    @Override
+    public Map<String, ObservationPotential> potentials(String id) {
+      return EnvRegistry.potentials(id);
+    }
+  };
 
   /**
    * A new instance of the env registered under {@code id}, not yet reset.

@@ -42,7 +42,7 @@ public final class PpoAlgorithm implements Algorithm<PpoConfig> {
     PpoTrainer.checkHead(experiment.policy().head(), env.actionSpace(), experiment.env().id());
     if (experiment.reward() != null) {
       try {
-        new RewardWrappedEnv(env, experiment.reward());
+        new RewardWrappedEnv(env, experiment.reward(), PpoTrainer.rewardContext(experiment, envs));
       } catch (UserInputException e) {
         String inner = e.where() == null || e.where().isEmpty() ? "" : e.where();
         String where = inner.startsWith("reward") ? inner : "reward" + (inner.isEmpty() ? "" : "." + inner);

@@ -25,6 +25,7 @@ import org.rewardlab.core.space.Space;
 import org.rewardlab.core.vector.SyncVectorEnv;
 import org.rewardlab.core.wrappers.VectorObservationNormalizer;
 import org.rewardlab.core.wrappers.VectorRewardNormalizer;
+import org.rewardlab.reward.RewardBuildContext;
 import org.rewardlab.reward.RewardWrappedEnv;
 
 /**
@@ -66,7 +67,7 @@ public final class PpoTrainer implements Trainer {
     List<FlatEnv> list = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       FlatEnv e = i == 0 ? base : base.copy();
-      list.add(spec.reward() != null ? new RewardWrappedEnv(e, spec.reward()) : e);
+      list.add(spec.reward() != null ? new RewardWrappedEnv(e, spec.reward(), rewardContext(spec, envs)) : e);
     }
     this.venv = new SyncVectorEnv(list, base.spec().maxEpisodeSteps());
     int obsSize = venv.observationSize();
@@ -88,6 +89,11 @@ public final class PpoTrainer implements Trainer {
         : Schedule.constant(cfg.learningRate());
     this.loop = new TrainLoop<>(ctx, collector, learner, lr, this::saveCheckpoint, cfg.numIterations(),
         spec.run().checkpointEvery(), (long) cfg.numIterations() * cfg.batchSize());
+  }
+
+  /** What reward specs are built with: the agent's γ and the env's named potentials. */
+  static RewardBuildContext rewardContext(ExperimentSpec spec, EnvFactory envs) {
+    return new RewardBuildContext(spec.algo().discount(), envs.potentials(spec.env().id()));
   }
 
   static void checkHead(String head, Space<?> actionSpace, String envId) {

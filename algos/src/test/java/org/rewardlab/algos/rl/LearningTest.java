@@ -33,7 +33,7 @@ class LearningTest {
 
   static Outcome trainUntil(ExperimentSpec spec, double level, Path root) {
     RunContext ctx = RunContext.create(root, spec.name(), spec.seed(), spec);
-    try (ctx; PpoTrainer t = PpoTrainer.start(spec, ctx, EnvRegistry::make)) {
+    try (ctx; PpoTrainer t = PpoTrainer.start(spec, ctx, EnvRegistry.standard())) {
       long[] episodes = new long[1];
       TrainListener count = new TrainListener() {
         @Override

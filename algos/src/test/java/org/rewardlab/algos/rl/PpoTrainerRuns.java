@@ -31,7 +31,7 @@ final class PpoTrainerRuns {
   /** Trains {@code spec} to the end in a new run under {@code root}; returns the run directory. */
   static Path trainToEnd(ExperimentSpec spec, Path root) {
     RunContext ctx = RunContext.create(root, spec.name(), spec.seed(), spec);
-    try (ctx; PpoTrainer t = PpoTrainer.start(spec, ctx, EnvRegistry::make)) {
+    try (ctx; PpoTrainer t = PpoTrainer.start(spec, ctx, EnvRegistry.standard())) {
       t.train(TrainListener.none());
       return ctx.runDir();
     }
@@ -46,7 +46,7 @@ final class PpoTrainerRuns {
   static Path trainKilledAndResumed(ExperimentSpec spec, Path root, int... killAfter) {
     RunContext ctx = RunContext.create(root, spec.name(), spec.seed(), spec);
     Path dir = ctx.runDir();
-    PpoTrainer t = PpoTrainer.start(spec, ctx, EnvRegistry::make);
+    PpoTrainer t = PpoTrainer.start(spec, ctx, EnvRegistry.standard());
     for (int k : killAfter) {
       t.train(TrainListener.none(), k);
       long stepAtKill = t.step();
@@ -63,7 +63,7 @@ final class PpoTrainerRuns {
         throw new IllegalStateException("no metrics past the checkpoint: the test would not exercise the cut");
       }
       ctx = RunContext.open(dir, ckStep);
-      t = PpoTrainer.resume(RunCheckpoints.experiment(ck), ctx, EnvRegistry::make, ck);
+      t = PpoTrainer.resume(RunCheckpoints.experiment(ck), ctx, EnvRegistry.standard(), ck);
     }
     try (RunContext c = ctx; PpoTrainer last = t) {
       last.train(TrainListener.none());

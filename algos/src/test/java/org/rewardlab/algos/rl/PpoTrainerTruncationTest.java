@@ -96,7 +96,7 @@ class PpoTrainerTruncationTest {
         run: {checkpointEvery: 10, evalEpisodes: 0}
         """.formatted(PROBE_ID, GAMMA, truncationAsTermination));
     RunContext ctx = RunContext.create(tmp.resolve(dir), spec.name(), spec.seed(), spec);
-    try (ctx; PpoTrainer t = PpoTrainer.start(spec, ctx, EnvRegistry::make)) {
+    try (ctx; PpoTrainer t = PpoTrainer.start(spec, ctx, EnvRegistry.standard())) {
       t.train(TrainListener.none(), 1);
       RolloutBuffer b = t.lastRollout();
       RolloutBuffer copy = new RolloutBuffer(b.numSteps, b.numEnvs, b.obsSize, b.actSize);
