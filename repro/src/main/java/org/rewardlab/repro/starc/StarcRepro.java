@@ -81,7 +81,10 @@ public final class StarcRepro implements Repro<StarcRepro.Config> {
       return forScale(Scale.DEFAULT);
     }
 
-    /** smoke: 1 × 3 × 3 on seeds 1, 2; default: 8 × 32 × 16 on seeds 1–3 (~30 s); paper: 16 × 64 × 16 on seeds 1–3. */
+    /**
+     * smoke: 1 × 3 × 3 on seeds 1, 2 (about a second); default: 8 × 32 × 16 on seeds 1–3 (~30 s on 2 cores);
+     * paper: the paper's 16 × 64 × 16, on seeds 1–3 (~2 min).
+     */
     public static Config forScale(Scale scale) {
       return switch (scale) {
         case SMOKE -> new Config(1, 3, 3, List.of(1L, 2L));
@@ -197,7 +200,8 @@ public final class StarcRepro implements Repro<StarcRepro.Config> {
         METRICS.stream().map(name -> SeedResult.arm(name, perSeed, "spearman/" + name)).toList(),
         new Comparison.Greater(VAL, EPIC, 0), Claim.DEFAULT_NOISE_Z);
     Claim minimalBeatsRaw = new Claim(metric, "",
-        List.of(SeedResult.arm(MINIMAL, perSeed, "spearman/" + MINIMAL), SeedResult.arm(NONE, perSeed, "spearman/" + NONE)),
+        List.of(SeedResult.arm(MINIMAL, perSeed, "spearman/" + MINIMAL),
+            SeedResult.arm(NONE, perSeed, "spearman/" + NONE)),
         new Comparison.Greater(MINIMAL, NONE, 0), Claim.DEFAULT_NOISE_Z);
     Claim zeroForEquivalent = new Claim("max distance between a reward and a rescaled, shaped copy"
         + " (numerically trivial rewards left out, see notes)", "",
