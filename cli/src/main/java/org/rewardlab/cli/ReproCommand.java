@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
@@ -18,11 +19,12 @@ import org.rewardlab.repro.Paper;
 import org.rewardlab.repro.PaperStatus;
 import org.rewardlab.repro.PapersReport;
 import org.rewardlab.repro.Repro;
-import org.rewardlab.repro.ReproContext;
+import org.rewardlab.repro.ReproConfig;
 import org.rewardlab.repro.ReproRegistry;
 import org.rewardlab.repro.ReproResult;
 import org.rewardlab.repro.ReproRunner;
 import org.rewardlab.repro.ResultStore;
+import org.rewardlab.repro.Scale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -84,13 +86,19 @@ final class ReproCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<id>", description = "Paper id (see 'rewardlab repro list').")
     String id;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-        description = "First seed; the run uses seeds N, N+1, ... (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--scale", paramLabel = "SCALE", defaultValue = "default",
+        description = "How long it runs: smoke (seconds), default (the CPU-scale run, minutes) or paper (the"
+            + " paper's own scale, may take hours or be refused) (default: ${DEFAULT-VALUE}).")
+    String scale;
 
-    @Option(names = "--seeds", paramLabel = "K",
-        description = "How many seeds each arm runs on (default: the paper's own, usually 3).")
-    Integer seedCount;
+    @Option(names = "--seed", paramLabel = "N",
+        description = "First seed; the run uses seeds N, N+1, ... (default: the scale's own seeds, usually 1, 2, 3).")
+    Long seed;
+
+    @Option(names = "--seeds", paramLabel = "K|LIST",
+        description = "How many seeds each arm runs on (K, counting from --seed), or the seeds themselves as a"
+            + " comma-separated list (1,2,3) (default: the scale's own seeds).")
+    String seeds;
 
     @Option(names = "--out", paramLabel = "DIR",
         description = "Directory for the run's files (default: runs/repro/<id> in the repository).")
@@ -104,12 +112,13 @@ final class ReproCommand implements Callable<Integer> {
     public Integer call() {
       ReproRegistry registry = repro.registry();
       Paper paper = registry.paper(id);
-      Repro r = registry.repro(paper.id()).orElseThrow(() -> notRunnable(paper, registry.status(paper.id())));
-      int count = seedCount == null ? r.defaultSeedCount() : seedCount;
-      if (count < 1) {
-        throw new UserInputException("--seeds", "must be 1 or more, got " + count, "use e.g. --seeds 3");
-      }
-      List<Long> seeds = ReproContext.consecutiveSeeds(seed, count);
+      Repro<?> r = registry.repro(paper.id()).orElseThrow(() -> notRunnable(paper, registry.status(paper.id())));
+      return run(r, paper);
+    }
+
+    private <C extends ReproConfig<C>> int run(Repro<C> r, Paper paper) {
+      Scale runScale = Scale.parse(scale);
+      C config = ReproRunner.config(r, runScale, chooseSeeds(r.config(runScale).seeds()));
       Path outDir = out != null ? out : Workspace.resolve("runs/repro/" + paper.id());
       try {
         Files.createDirectories(outDir);
@@ -117,24 +126,86 @@ final class ReproCommand implements Callable<Integer> {
         throw new UserInputException("--out " + outDir, "cannot create the directory: " + e.getMessage(),
             "choose a writable directory with --out DIR", e);
       }
-      String command = "rewardlab repro run " + paper.id() + " --seed " + seed + " --seeds " + count;
+      String command = "rewardlab repro run " + paper.id() + " --scale " + runScale.label() + " "
+          + seedFlags(config.seeds());
       PrintWriter o = spec.commandLine().getOut();
       PrintWriter e = spec.commandLine().getErr();
       o.println(paper.id() + ": " + paper.title() + " (" + paper.family() + "; " + paper.spec() + ")");
       o.println("claim: " + paper.claim());
-      o.println("seeds: " + join(seeds) + "; files: " + Workspace.show(outDir));
+      o.println("scale: " + runScale.label() + "; paper's scale: " + r.paperScale());
+      o.println("seeds: " + join(config.seeds()) + "; files: " + Workspace.show(outDir));
       o.flush();
-      ReproContext ctx = new ReproContext(seeds, outDir, command, line -> {
-        e.println("  " + line);
-        e.flush();
-      });
-      ReproResult result = ReproRunner.run(r, ctx);
+      ReproResult result = ReproRunner.run(r, runScale, config.seeds(),
+          new ReproRunner.Settings(outDir, Workspace.root(), command, line -> {
+            e.println("  " + line);
+            e.flush();
+          }));
       printResult(o, result);
       ResultStore store = new ResultStore(results != null ? results : Workspace.resolve(RESULTS_DIR));
       Path saved = store.save(result);
       o.println(String.format(Locale.ROOT, "verdict: %s (%.1f s); saved %s",
           result.verdict().label(), result.wallSeconds(), Workspace.show(saved)));
       return 0;
+    }
+
+    /**
+     * The seeds the flags ask for, or null for the config's own: a list in {@code --seeds} as it is;
+     * else {@code --seed} (default: the config's first seed) counting up {@code --seeds} times (default:
+     * as many as the config has).
+     */
+    private List<Long> chooseSeeds(List<Long> configSeeds) {
+      if (seeds == null && seed == null) {
+        return null;
+      }
+      String text = seeds == null ? "" : seeds.strip();
+      if (text.contains(",")) {
+        if (seed != null) {
+          throw new UserInputException("--seed", "cannot be combined with a list of seeds in --seeds",
+              "give either --seeds 1,2,3 or --seed N --seeds K");
+        }
+        List<Long> list = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+          try {
+            list.add(Long.parseLong(part.strip()));
+          } catch (NumberFormatException ex) {
+            throw new UserInputException("--seeds", "'" + part.strip() + "' in '" + text + "' is not a whole number",
+                "give seeds as a comma-separated list like 1,2,3", ex);
+          }
+        }
+        if (new HashSet<>(list).size() != list.size()) {
+          throw new UserInputException("--seeds", "the list " + text + " repeats a seed", "give distinct seeds");
+        }
+        return list;
+      }
+      int count = configSeeds.size();
+      if (!text.isEmpty()) {
+        try {
+          count = Integer.parseInt(text);
+        } catch (NumberFormatException ex) {
+          throw new UserInputException("--seeds", "'" + text + "' is neither a count nor a list of seeds",
+              "use e.g. --seeds 3 or --seeds 1,2,3", ex);
+        }
+        if (count < 1) {
+          throw new UserInputException("--seeds", "must be 1 or more, got " + count, "use e.g. --seeds 3");
+        }
+      }
+      return ReproConfig.consecutiveSeeds(seed != null ? seed : configSeeds.get(0), count);
+    }
+
+    /** The flags that select exactly these seeds again: {@code --seed 1 --seeds 3} or {@code --seeds 4,7}. */
+    static String seedFlags(List<Long> seeds) {
+      boolean consecutive = true;
+      for (int i = 1; i < seeds.size(); i++) {
+        consecutive &= seeds.get(i) == seeds.get(0) + i;
+      }
+      if (consecutive) {
+        return "--seed " + seeds.get(0) + " --seeds " + seeds.size();
+      }
+      StringJoiner j = new StringJoiner(",");
+      for (long s : seeds) {
+        j.add(Long.toString(s));
+      }
+      return "--seeds " + j;
     }
 
     private static UserInputException notRunnable(Paper paper, PaperStatus status) {
@@ -158,6 +229,13 @@ final class ReproCommand implements Callable<Integer> {
           }
           rows.add(new String[] {a.name(), fmt(a.mean()), fmt(a.std()), Integer.toString(a.n()), perSeed.toString()});
         }
+        printTable(o, rows);
+      }
+      if (!result.armSeconds().isEmpty()) {
+        o.println();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"TIMED", "SECONDS"});
+        result.armSeconds().forEach((arm, s) -> rows.add(new String[] {arm, String.format(Locale.ROOT, "%.2f", s)}));
         printTable(o, rows);
       }
       for (String note : result.notes()) {

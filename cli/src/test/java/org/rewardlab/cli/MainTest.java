@@ -7,18 +7,20 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rewardlab.repro.Arm;
 import org.rewardlab.repro.Claim;
 import org.rewardlab.repro.Comparison;
 import org.rewardlab.repro.Paper;
 import org.rewardlab.repro.PaperStatus;
 import org.rewardlab.repro.Papers;
 import org.rewardlab.repro.Repro;
+import org.rewardlab.repro.ReproConfig;
 import org.rewardlab.repro.ReproContext;
 import org.rewardlab.repro.ReproRegistry;
-import org.rewardlab.repro.ReproResult;
+import org.rewardlab.repro.Scale;
+import org.rewardlab.repro.SeedResult;
 
 class MainTest {
   @TempDir Path tmp;
@@ -42,7 +44,18 @@ class MainTest {
   }
 
   /** A repro that measures fixed numbers, so the CLI path can be checked end to end. */
-  static final class FakeStarc implements Repro {
+  static final class FakeStarc implements Repro<FakeStarc.Config> {
+    record Config(List<Long> seeds) implements ReproConfig<Config> {
+      Config {
+        seeds = ReproConfig.checkSeeds(seeds);
+      }
+
+      @Override
+      public Config withSeeds(List<Long> seeds) {
+        return new Config(seeds);
+      }
+    }
+
     @Override
     public Paper paper() {
       return Papers.find("starc").orElseThrow();
@@ -54,21 +67,30 @@ class MainTest {
     }
 
     @Override
-    public int defaultSeedCount() {
-      return 2;
+    public Config config(Scale scale) {
+      if (scale == Scale.PAPER) {
+        throw Scale.PAPER.refused("starc", "the fake has no paper scale");
+      }
+      return new Config(scale == Scale.SMOKE ? List.of(1L) : List.of(1L, 2L));
     }
 
     @Override
-    public ReproResult run(ReproContext ctx) {
-      ctx.log("measuring " + ctx.seeds().size() + " seeds");
-      double[] starc = new double[ctx.seeds().size()];
-      double[] epic = new double[ctx.seeds().size()];
-      for (int i = 0; i < starc.length; i++) {
-        starc[i] = 0.9 + 0.01 * (ctx.seeds().get(i) % 3);
-        epic[i] = 0.5 + 0.01 * (ctx.seeds().get(i) % 3);
-      }
-      return ReproResult.of("starc", List.of(Claim.of("regret correlation", "",
-          new Comparison.Greater("starc", "epic", 0), Arm.of("starc", starc), Arm.of("epic", epic))));
+    public String paperScale() {
+      return "16 x 64 x 16, one run";
+    }
+
+    @Override
+    public SeedResult measure(Config config, long seed, ReproContext ctx) {
+      ctx.log("measuring seed " + seed);
+      return new SeedResult(seed, Map.of(
+          "starc", ctx.timeArm("starc", () -> 0.9 + 0.01 * (seed % 3)),
+          "epic", ctx.timeArm("epic", () -> 0.5 + 0.01 * (seed % 3))));
+    }
+
+    @Override
+    public List<Claim> claims(Config config, List<SeedResult> perSeed) {
+      return List.of(Claim.of("regret correlation", "", new Comparison.Greater("starc", "epic", 0),
+          SeedResult.arm("starc", perSeed, "starc"), SeedResult.arm("epic", perSeed, "epic")));
     }
   }
 
@@ -154,7 +176,7 @@ class MainTest {
 
   @Test
   void internalErrorIsExit1WithDebugHint() {
-    Repro broken = new Repro() {
+    Repro<FakeStarc.Config> broken = new Repro<>() {
       @Override
       public Paper paper() {
         return Papers.find("hrm").orElseThrow();
@@ -166,8 +188,23 @@ class MainTest {
       }
 
       @Override
-      public ReproResult run(ReproContext ctx) {
+      public FakeStarc.Config config(Scale scale) {
         throw new IllegalStateException("boom");
+      }
+
+      @Override
+      public String paperScale() {
+        return "n/a";
+      }
+
+      @Override
+      public SeedResult measure(FakeStarc.Config config, long seed, ReproContext ctx) {
+        throw new IllegalStateException("boom");
+      }
+
+      @Override
+      public List<Claim> claims(FakeStarc.Config config, List<SeedResult> perSeed) {
+        return List.of();
       }
     };
     ReproRegistry registry = ReproRegistry.empty().register(broken);
@@ -196,12 +233,12 @@ class MainTest {
     Outcome o = run(registry, "repro", "run", "starc", "--seed", "4", "--results", results.toString(),
         "--out", tmp.resolve("run").toString());
     assertThat(o.code()).as(o.err()).isZero();
-    assertThat(o.err()).contains("measuring 2 seeds");
+    assertThat(o.err()).contains("measuring seed 4", "measuring seed 5");
     assertThat(o.out()).contains("seeds: 4, 5", "regret correlation: starc > epic → holds", "starc", "0.915",
         "verdict: holds");
     Path json = results.resolve("starc.json");
     assertThat(json).exists();
-    assertThat(Files.readString(json)).contains("\"command\" : \"rewardlab repro run starc --seed 4 --seeds 2\"");
+    assertThat(Files.readString(json)).contains("\"command\" : \"rewardlab repro run starc --scale default --seed 4 --seeds 2\"");
 
     Path md = tmp.resolve("PAPERS.md");
     Outcome report = run(registry, "repro", "report", "--out", md.toString(), "--results", results.toString());

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 import org.rewardlab.core.run.AtomicFiles;
 
 /**
@@ -17,7 +18,7 @@ import org.rewardlab.core.run.AtomicFiles;
 public final class PapersReport {
   /** The table header row, also used by tests to find the table. */
   public static final String TABLE_HEADER =
-      "| # | id | paper | family | status | claim | measured | command |";
+      "| # | id | paper | family | status | claim | measured | scale: ours vs paper's | command |";
 
   private PapersReport() {}
 
@@ -43,15 +44,18 @@ public final class PapersReport {
         + " the claim says otherwise),"
         + " **does not hold** when it fails by more than that, **inconclusive** in between. A claim that does not"
         + " hold at our scale is reported as such. \"—\" means no saved run.\n\n");
+    md.append("The scale column gives the scale of the saved run (`--scale smoke|default|paper`; `default` is the"
+        + " CPU-scale run, `paper` the paper's own setup) with its config, then the paper's own scale.\n\n");
     md.append(String.format(Locale.ROOT, "Working: %d · parts only: %d · not started: %d.%n%n",
         counts.getOrDefault(PaperStatus.WORKING, 0),
         counts.getOrDefault(PaperStatus.PARTS_ONLY, 0),
         counts.getOrDefault(PaperStatus.NOT_STARTED, 0)));
     md.append("Regenerate this page with `./rewardlab repro report`.\n\n");
     md.append(TABLE_HEADER).append('\n');
-    md.append("|---|---|---|---|---|---|---|---|\n");
+    md.append("|---|---|---|---|---|---|---|---|---|\n");
     for (Paper p : registry.papers()) {
-      md.append(row(p, registry.status(p.id()), results.load(p.id()))).append('\n');
+      String paperScale = registry.repro(p.id()).map(Repro::paperScale).orElse("");
+      md.append(row(p, registry.status(p.id()), results.load(p.id()), paperScale)).append('\n');
     }
     return md.toString();
   }
@@ -63,8 +67,12 @@ public final class PapersReport {
     return out;
   }
 
-  /** One table row (no trailing newline). */
-  static String row(Paper p, PaperStatus status, Optional<ReproResult> result) {
+  /**
+   * One table row (no trailing newline).
+   *
+   * @param paperScale the paper's own scale from its registered repro; empty: the result's, if any
+   */
+  static String row(Paper p, PaperStatus status, Optional<ReproResult> result, String paperScale) {
     StringJoiner cells = new StringJoiner(" | ", "| ", " |");
     cells.add(Integer.toString(p.number()));
     cells.add("`" + p.id() + "`");
@@ -73,6 +81,7 @@ public final class PapersReport {
     cells.add(status.label());
     cells.add(cell(p.claim()));
     cells.add(result.map(PapersReport::measured).orElse("—"));
+    cells.add(scale(result, paperScale));
     cells.add("`rewardlab repro run " + p.id() + "`");
     return cells.toString();
   }
@@ -84,6 +93,32 @@ public final class PapersReport {
       claims.add(c.metricWithUnit() + ": " + c.armsSummary() + " → **" + c.verdict().label() + "**");
     }
     return cell(claims.toString());
+  }
+
+  /** The scale cell: {@code default (mdps 8, pairs 32, steps 16; seeds 1, 2, 3) vs paper: ...}. */
+  static String scale(Optional<ReproResult> result, String paperScale) {
+    String paper = paperScale == null || paperScale.isBlank()
+        ? result.map(ReproResult::paperScale).orElse("") : paperScale;
+    String ours = result.map(PapersReport::ours).orElse("");
+    if (ours.isEmpty() && paper.isEmpty()) {
+      return "—";
+    }
+    return cell((ours.isEmpty() ? "—" : ours) + " vs paper: " + (paper.isEmpty() ? "not stated" : paper));
+  }
+
+  private static String ours(ReproResult r) {
+    if (r.scale() == null) {
+      return "";
+    }
+    StringJoiner inside = new StringJoiner("; ");
+    if (!r.configSummary().isEmpty()) {
+      inside.add(r.configSummary());
+    }
+    if (!r.seeds().isEmpty()) {
+      inside.add((r.seeds().size() == 1 ? "seed " : "seeds ") + r.seeds().stream().map(String::valueOf)
+          .collect(Collectors.joining(", ")));
+    }
+    return r.scale().label() + (inside.length() == 0 ? "" : " (" + inside + ")");
   }
 
   private static String cell(String text) {

@@ -1,30 +1,61 @@
 package org.rewardlab.repro;
 
+import java.util.List;
+
 /**
- * The reproduction of one seed paper's central claim at CPU scale: it wires library parts (envs,
- * reward terms, learners) into the paper's experiment and its baseline, runs every arm on the
- * context's seeds, and returns the measured {@link Claim}s.
+ * The reproduction of one seed paper's central claim, as three small functions the {@link
+ * ReproRunner} calls:
+ *
+ * <ol>
+ *   <li>{@link #config(Scale)}: the run's config record at a scale (smoke, default, paper);
+ *   <li>{@link #measure}: every arm on one seed, as named numbers (a {@link SeedResult}), each arm's
+ *       work wrapped in {@link ReproContext#timeArm} so its wall time is recorded;
+ *   <li>{@link #claims} (and {@link #notes}): the per-seed numbers of all seeds turned into
+ *       {@link Claim}s with their comparisons.
+ * </ol>
+ *
+ * The runner loops over the config's seeds, reports progress, times the arms and stamps the result
+ * with config, scale, seeds, git commit and versions. A measurement must be a function of the config
+ * and the seed alone: same seed, same numbers.
  *
  * <p>Each paper's implementation lives in its own package {@code org.rewardlab.repro.<id>} (dashes
- * dropped) and is registered with one line in {@link ReproRegistry#standard()}. A run must be a
- * function of the context's seeds alone: same seeds, same numbers.
+ * dropped) and is registered with one line in {@link ReproRegistry#standard()}; {@code
+ * org.rewardlab.repro.starc.StarcRepro} is the worked example. Implementations are immutable.
+ *
+ * @param <C> the paper's config record
  */
-public interface Repro {
+public interface Repro<C extends ReproConfig<C>> {
   /** The paper this reproduces; must be the entry of {@link Papers#ALL} with its id. */
   Paper paper();
 
   /** How far the paper is built ({@link PaperStatus#WORKING} once the claim is measured end to end). */
   PaperStatus status();
 
-  /** How many seeds a run uses when the user does not say. */
-  default int defaultSeedCount() {
-    return 3;
-  }
+  /**
+   * The config at {@code scale}: {@link Scale#SMOKE} finishes in seconds, {@link Scale#DEFAULT} in
+   * under 10 minutes on 2 cores, {@link Scale#PAPER} is the paper's own setup.
+   *
+   * @throws org.rewardlab.core.UserInputException from {@link Scale#refused} where the scale cannot run
+   */
+  C config(Scale scale);
 
   /**
-   * Runs every arm on {@code ctx.seeds()} and measures the claim(s). Files the run writes go under
-   * {@code ctx.outputDir()}; progress lines go to {@link ReproContext#log(String)}. Build the result
-   * with {@link ReproResult#of}; the runner adds the command line and wall time.
+   * The paper's own scale in words, for the report beside ours ({@code 16 MDPs x 64 reward pairs x
+   * 16 steps, one run}); stated even where {@link Scale#PAPER} is refused.
    */
-  ReproResult run(ReproContext ctx);
+  String paperScale();
+
+  /**
+   * Runs every arm on one seed and returns its numbers. Files go under {@link
+   * ReproContext#outputDir()}; progress lines to {@link ReproContext#log}.
+   */
+  SeedResult measure(C config, long seed, ReproContext ctx);
+
+  /** The measured claims from the numbers of every seed ({@code perSeed} in the config's seed order). */
+  List<Claim> claims(C config, List<SeedResult> perSeed);
+
+  /** Lines for the reader beside the claims: deviations from the paper, numbers that are not claims. */
+  default List<String> notes(C config, List<SeedResult> perSeed) {
+    return List.of();
+  }
 }

@@ -1,5 +1,6 @@
 package org.rewardlab.repro;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.rewardlab.core.UserInputException;
  * thread-safe while it is being filled, and safe to read from many threads afterwards.
  */
 public final class ReproRegistry {
-  private final Map<String, Repro> repros = new LinkedHashMap<>();
+  private final Map<String, Repro<?>> repros = new LinkedHashMap<>();
   private final Map<String, PaperStatus> marked = new HashMap<>();
 
   private ReproRegistry() {}
@@ -45,7 +46,7 @@ public final class ReproRegistry {
    * @throws IllegalArgumentException if its paper is not the index entry with that id, or the paper
    *     already has a reproduction
    */
-  public ReproRegistry register(Repro repro) {
+  public ReproRegistry register(Repro<?> repro) {
     Paper paper = repro.paper();
     Paper indexed = Papers.find(paper.id()).orElseThrow(() -> new IllegalArgumentException(
         "repro " + repro.getClass().getName() + " names paper id '" + paper.id()
@@ -56,6 +57,10 @@ public final class ReproRegistry {
     }
     if (repro.status() == null || repro.status() == PaperStatus.NOT_STARTED) {
       throw new IllegalArgumentException("repro for '" + paper.id() + "' must say PARTS_ONLY or WORKING as its status");
+    }
+    if (repro.paperScale() == null || repro.paperScale().isBlank()) {
+      throw new IllegalArgumentException("repro for '" + paper.id() + "' must describe the paper's own scale in"
+          + " paperScale() (e.g. \"16 MDPs x 64 reward pairs, one run\")");
     }
     if (repros.containsKey(paper.id())) {
       throw new IllegalArgumentException("paper '" + paper.id() + "' already has a repro: "
@@ -94,14 +99,26 @@ public final class ReproRegistry {
         "run 'rewardlab repro list' to see the " + Papers.COUNT + " ids");
   }
 
+  /** Every runnable reproduction, in paper order. */
+  public List<Repro<?>> repros() {
+    List<Repro<?>> out = new ArrayList<>();
+    for (Paper p : Papers.ALL) {
+      Repro<?> r = repros.get(p.id());
+      if (r != null) {
+        out.add(r);
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /** The runnable reproduction of a paper, if it has one. */
-  public Optional<Repro> repro(String id) {
+  public Optional<Repro<?>> repro(String id) {
     return Optional.ofNullable(repros.get(id));
   }
 
   /** How far the paper is built: its repro's status, else its mark, else {@code NOT_STARTED}. */
   public PaperStatus status(String id) {
-    Repro r = repros.get(id);
+    Repro<?> r = repros.get(id);
     if (r != null) {
       return r.status();
     }

@@ -25,7 +25,7 @@ class ReproRegistryTest {
 
   @Test
   void unregisteredPapersAreNotStartedAndMarksAndReprosSetTheStatus() {
-    ReproRegistry registry = ReproRegistry.empty().markPartsOnly("starc").register(new ReproRoundTripTest.FakeCarl());
+    ReproRegistry registry = ReproRegistry.empty().markPartsOnly("starc").register(new FakeCarl());
     assertThat(registry.status("router-r1")).isEqualTo(PaperStatus.NOT_STARTED);
     assertThat(registry.repro("router-r1")).isEmpty();
     assertThat(registry.status("starc")).isEqualTo(PaperStatus.PARTS_ONLY);
@@ -35,8 +35,8 @@ class ReproRegistryTest {
 
   @Test
   void registeringTwiceIsRefused() {
-    ReproRegistry registry = ReproRegistry.empty().register(new ReproRoundTripTest.FakeCarl());
-    assertThatThrownBy(() -> registry.register(new ReproRoundTripTest.FakeCarl()))
+    ReproRegistry registry = ReproRegistry.empty().register(new FakeCarl());
+    assertThatThrownBy(() -> registry.register(new FakeCarl()))
         .hasMessageContaining("already has a repro");
   }
 

@@ -1,20 +1,20 @@
 package org.rewardlab.repro.starc;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rewardlab.core.random.RandomSource;
-import org.rewardlab.repro.Arm;
 import org.rewardlab.repro.Claim;
 import org.rewardlab.repro.Comparison;
 import org.rewardlab.repro.Paper;
 import org.rewardlab.repro.PaperStatus;
 import org.rewardlab.repro.Papers;
 import org.rewardlab.repro.Repro;
+import org.rewardlab.repro.ReproConfig;
 import org.rewardlab.repro.ReproContext;
-import org.rewardlab.repro.ReproResult;
+import org.rewardlab.repro.Scale;
+import org.rewardlab.repro.SeedResult;
 import org.rewardlab.reward.compare.Canonicalization;
 import org.rewardlab.reward.compare.Correlation;
 import org.rewardlab.reward.compare.MinimalCanonicalization;
@@ -31,61 +31,77 @@ import org.rewardlab.reward.mdp.TabularMdp;
 import org.rewardlab.reward.mdp.TabularReward;
 
 /**
- * Paper #28, STARC (Skalse et al., ICLR 2024), experiment of the authors' {@code interpolated.py}
- * at CPU scale: on random 32-state, 4-action MDPs (γ = 0.95), pairs of random rewards (R1, R2) are
- * interpolated, R_i = R1 + (i/steps)(R2 − R1), i = 1..steps; for every (R1, R_i) the repro computes
- * each distance and the normalised regret of R_i's optimal policy under R1, then, per seed, the
- * Spearman correlation between each distance and regret over all pairs.
+ * Paper #28, STARC (Skalse et al., ICLR 2024), experiment of the authors' {@code interpolated.py}: on
+ * random 32-state, 4-action MDPs (γ = 0.95), pairs of random rewards (R1, R2) are interpolated, R_i =
+ * R1 + (i/steps)(R2 − R1), i = 1..steps; for every (R1, R_i) the repro computes each distance and the
+ * normalised regret of R_i's optimal policy under R1, then, per seed, the Spearman correlation between
+ * each distance and regret over all pairs.
  *
  * <p>Claims: (a) VAL+L2 (STARC) correlates better than EPIC; (b) Minimal+L2 better than the raw,
  * unnormalised L2 distance; (c) every canonicalised distance is ≤ 1e-9 between a reward and a
  * rescaled, potential-shaped copy (rewards whose canonical form is numerically trivial are left out
- * and counted in the notes). Randomness: the seed's {@link RandomSource} derives one named
- * stream per MDP and per reward, so the numbers depend on the seeds and the scale alone. Immutable.
+ * and counted in the notes). Randomness: the seed's {@link RandomSource} derives one named stream per
+ * MDP and per reward, so the numbers depend on the seed and the config alone. Immutable.
+ *
+ * <p>This is the worked example of the repro template (see {@code docs/repro.md}).
  */
-public final class StarcRepro implements Repro {
-  /** Default scale per seed: 8 MDPs × 32 reward pairs × 16 interpolation steps = 4096 pairs. */
-  public static final Scale DEFAULT_SCALE = new Scale(8, 32, 16);
-
+public final class StarcRepro implements Repro<StarcRepro.Config> {
   static final String VAL = "val+l2";
   static final String MINIMAL = "minimal+l2";
   static final String EPIC = "epic";
   static final String DARD = "dard";
   static final String NONE = "none+l2";
   static final String EQUIVALENT_MAX = "max(epic, dard, val+l2, minimal+l2)";
+  static final String REGRET = "regret (shared)";
   static final double EQUIVALENCE_BOUND = 1e-9;
   /** Canonical norm / reward norm below which a reward counts as numerically trivial for claim (c). */
   static final double RESOLVABLE = 1e-6;
+  private static final List<String> METRICS = List.of(VAL, MINIMAL, EPIC, DARD, NONE);
 
   /**
-   * How much of the experiment one seed runs.
+   * How much of the experiment a run does.
    *
-   * @param mdps random MDPs per seed, at least 1
-   * @param pairs reward pairs (R1, R2) per MDP, at least 1
-   * @param steps interpolation steps per pair, at least 1
+   * @param mdps random MDPs per seed (the paper: 16), at least 1
+   * @param pairs reward pairs (R1, R2) per MDP (the paper: 64), at least 1
+   * @param steps interpolation steps per pair, i = 1..steps in R_i = R1 + (i/steps)(R2 − R1) (the paper: 16), at
+   *     least 1
+   * @param seeds the run seeds; each seed repeats the whole experiment on its own MDPs and rewards
    */
-  public record Scale(int mdps, int pairs, int steps) {
-    public Scale {
+  public record Config(int mdps, int pairs, int steps, List<Long> seeds) implements ReproConfig<Config> {
+    public Config {
       if (mdps < 1 || pairs < 1 || steps < 1) {
-        throw new IllegalArgumentException("starc scale needs mdps, pairs, steps >= 1, got " + mdps + ", " + pairs
-            + ", " + steps);
+        throw new IllegalArgumentException("starc config needs mdps, pairs, steps >= 1, got " + mdps + ", " + pairs
+            + ", " + steps + " (the default is 8, 32, 16)");
       }
+      seeds = ReproConfig.checkSeeds(seeds);
     }
-  }
 
-  private final Scale scale;
-
-  /** The repro at {@link #DEFAULT_SCALE}. */
-  public StarcRepro() {
-    this(DEFAULT_SCALE);
-  }
-
-  /** The repro at a chosen scale (tests use a tiny one). */
-  public StarcRepro(Scale scale) {
-    if (scale == null) {
-      throw new IllegalArgumentException("starc repro needs a scale, e.g. StarcRepro.DEFAULT_SCALE");
+    /** The CPU-scale run: {@code forScale(Scale.DEFAULT)}. */
+    public static Config defaults() {
+      return forScale(Scale.DEFAULT);
     }
-    this.scale = scale;
+
+    /**
+     * smoke: 1 × 3 × 3 on seeds 1, 2 (about a second); default: 8 × 32 × 16 on seeds 1–3 (~30 s on 2 cores);
+     * paper: the paper's 16 × 64 × 16, on seeds 1–3 (~2 min).
+     */
+    public static Config forScale(Scale scale) {
+      return switch (scale) {
+        case SMOKE -> new Config(1, 3, 3, List.of(1L, 2L));
+        case DEFAULT -> new Config(8, 32, 16, List.of(1L, 2L, 3L));
+        case PAPER -> new Config(16, 64, 16, List.of(1L, 2L, 3L));
+      };
+    }
+
+    @Override
+    public Config withSeeds(List<Long> seeds) {
+      return new Config(mdps, pairs, steps, seeds);
+    }
+
+    /** (R1, R_i) pairs per seed. */
+    int pairsPerSeed() {
+      return mdps * pairs * steps;
+    }
   }
 
   @Override
@@ -96,6 +112,16 @@ public final class StarcRepro implements Repro {
   @Override
   public PaperStatus status() {
     return PaperStatus.WORKING;
+  }
+
+  @Override
+  public Config config(Scale scale) {
+    return Config.forScale(scale);
+  }
+
+  @Override
+  public String paperScale() {
+    return "16 MDPs x 64 reward pairs x 16 interpolation steps, one run";
   }
 
   private static Map<String, RewardMetric> metrics() {
@@ -109,101 +135,116 @@ public final class StarcRepro implements Repro {
   }
 
   @Override
-  public ReproResult run(ReproContext ctx) {
+  public SeedResult measure(Config config, long seed, ReproContext ctx) {
     Map<String, RewardMetric> metrics = metrics();
-    Map<String, double[]> spearman = new LinkedHashMap<>();
-    Map<String, double[]> pearson = new LinkedHashMap<>();
-    for (String name : metrics.keySet()) {
-      spearman.put(name, new double[ctx.seeds().size()]);
-      pearson.put(name, new double[ctx.seeds().size()]);
+    RandomSource root = RandomSource.of(seed);
+    int n = config.pairsPerSeed();
+    double[] regrets = new double[n];
+    Map<String, double[]> distances = new LinkedHashMap<>();
+    for (String name : METRICS) {
+      distances.put(name, new double[n]);
     }
-    double[] equivalentMax = new double[ctx.seeds().size()];
     Map<String, Double> equivalentByMetric = new LinkedHashMap<>();
     double[] unresolved = new double[2];
-    double[] meanRegret = new double[ctx.seeds().size()];
-    int pairsPerSeed = scale.mdps() * scale.pairs() * scale.steps();
-    for (int k = 0; k < ctx.seeds().size(); k++) {
-      long seed = ctx.seeds().get(k);
-      RandomSource root = RandomSource.of(seed);
-      double[] regrets = new double[pairsPerSeed];
-      Map<String, double[]> distances = new LinkedHashMap<>();
-      for (String name : metrics.keySet()) {
-        distances.put(name, new double[pairsPerSeed]);
-      }
-      int row = 0;
-      double eqMax = 0;
-      for (int m = 0; m < scale.mdps(); m++) {
-        TabularMdp mdp = RandomMdps.sample(root.derive("mdp-" + m));
-        for (int p = 0; p < scale.pairs(); p++) {
-          String tag = "mdp-" + m + "/pair-" + p;
-          TabularReward r1 = RandomRewards.sample(root.derive(tag + "/r1"), mdp);
-          TabularReward r2 = RandomRewards.sample(root.derive(tag + "/r2"), mdp);
-          Regret.Reference reference = Regret.reference(mdp, r1);
-          Map<String, double[]> e1 = new LinkedHashMap<>();
-          for (Map.Entry<String, RewardMetric> e : metrics.entrySet()) {
-            e1.put(e.getKey(), e.getValue().embed(mdp, r1));
-          }
-          eqMax = Math.max(eqMax,
-              equivalentDistance(mdp, r1, root.derive(tag + "/equivalent"), metrics, e1, equivalentByMetric, unresolved));
-          for (int i = 1; i <= scale.steps(); i++) {
-            TabularReward ri = r1.interpolate(r2, (double) i / scale.steps());
-            regrets[row] = reference.of(ri);
-            for (Map.Entry<String, RewardMetric> e : metrics.entrySet()) {
-              RewardMetric metric = e.getValue();
-              distances.get(e.getKey())[row] = metric.between(e1.get(e.getKey()), metric.embed(mdp, ri));
-            }
-            row++;
-          }
+    double equivalentMax = 0;
+    int row = 0;
+    for (int m = 0; m < config.mdps(); m++) {
+      TabularMdp mdp = RandomMdps.sample(root.derive("mdp-" + m));
+      for (int p = 0; p < config.pairs(); p++) {
+        String tag = "mdp-" + m + "/pair-" + p;
+        TabularReward r1 = RandomRewards.sample(root.derive(tag + "/r1"), mdp);
+        TabularReward r2 = RandomRewards.sample(root.derive(tag + "/r2"), mdp);
+        Regret.Reference reference = ctx.timeArm(REGRET, () -> Regret.reference(mdp, r1));
+        Map<String, double[]> e1 = new LinkedHashMap<>();
+        for (String name : METRICS) {
+          e1.put(name, ctx.timeArm(name, () -> metrics.get(name).embed(mdp, r1)));
         }
-        ctx.log(String.format(Locale.ROOT, "seed %d: MDP %d/%d done", seed, m + 1, scale.mdps()));
+        RandomSource eqRng = root.derive(tag + "/equivalent");
+        equivalentMax = Math.max(equivalentMax, ctx.timeArm(EQUIVALENT_MAX,
+            () -> equivalentDistance(mdp, r1, eqRng, metrics, e1, equivalentByMetric, unresolved)));
+        for (int i = 1; i <= config.steps(); i++) {
+          TabularReward ri = r1.interpolate(r2, (double) i / config.steps());
+          regrets[row] = ctx.timeArm(REGRET, () -> reference.of(ri));
+          for (String name : METRICS) {
+            RewardMetric metric = metrics.get(name);
+            distances.get(name)[row] = ctx.timeArm(name, () -> metric.between(e1.get(name), metric.embed(mdp, ri)));
+          }
+          row++;
+        }
       }
-      equivalentMax[k] = eqMax;
-      double sum = 0;
-      for (double r : regrets) {
-        sum += r;
-      }
-      meanRegret[k] = sum / regrets.length;
-      StringBuilder line = new StringBuilder("seed " + seed + " Spearman(d, regret):");
-      for (String name : metrics.keySet()) {
-        spearman.get(name)[k] = Correlation.spearman(distances.get(name), regrets);
-        pearson.get(name)[k] = Correlation.pearson(distances.get(name), regrets);
-        line.append(String.format(Locale.ROOT, " %s %.3f", name, spearman.get(name)[k]));
-      }
-      ctx.log(line.toString());
+      ctx.log(String.format(Locale.ROOT, "seed %d: MDP %d/%d done", seed, m + 1, config.mdps()));
     }
-    List<Arm> arms = new ArrayList<>();
-    for (String name : metrics.keySet()) {
-      arms.add(Arm.of(name, spearman.get(name)));
+    Map<String, Double> values = new LinkedHashMap<>();
+    StringBuilder line = new StringBuilder("seed " + seed + " Spearman(d, regret):");
+    for (String name : METRICS) {
+      double rho = Correlation.spearman(distances.get(name), regrets);
+      values.put("spearman/" + name, rho);
+      values.put("pearson/" + name, Correlation.pearson(distances.get(name), regrets));
+      line.append(String.format(Locale.ROOT, " %s %.3f", name, rho));
     }
+    ctx.log(line.toString());
+    values.put(EQUIVALENT_MAX, equivalentMax);
+    for (String name : List.of(EPIC, DARD, VAL, MINIMAL)) {
+      values.put("equivalent/" + name, equivalentByMetric.getOrDefault(name, Double.NaN));
+    }
+    values.put("unresolved/count", unresolved[0]);
+    values.put("unresolved/max", unresolved[1]);
+    values.put("mean regret", mean(regrets));
+    return new SeedResult(seed, values);
+  }
+
+  @Override
+  public List<Claim> claims(Config config, List<SeedResult> perSeed) {
     String metric = "Spearman correlation of distance with normalised regret";
-    Claim starcBeatsEpic = new Claim(metric, "", arms, new Comparison.Greater(VAL, EPIC, 0), Claim.DEFAULT_NOISE_Z);
+    Claim starcBeatsEpic = new Claim(metric, "",
+        METRICS.stream().map(name -> SeedResult.arm(name, perSeed, "spearman/" + name)).toList(),
+        new Comparison.Greater(VAL, EPIC, 0), Claim.DEFAULT_NOISE_Z);
     Claim minimalBeatsRaw = new Claim(metric, "",
-        List.of(Arm.of(MINIMAL, spearman.get(MINIMAL)), Arm.of(NONE, spearman.get(NONE))),
+        List.of(SeedResult.arm(MINIMAL, perSeed, "spearman/" + MINIMAL),
+            SeedResult.arm(NONE, perSeed, "spearman/" + NONE)),
         new Comparison.Greater(MINIMAL, NONE, 0), Claim.DEFAULT_NOISE_Z);
     Claim zeroForEquivalent = new Claim("max distance between a reward and a rescaled, shaped copy"
         + " (numerically trivial rewards left out, see notes)", "",
-        List.of(Arm.of(EQUIVALENT_MAX, equivalentMax)), new Comparison.AtMost(EQUIVALENT_MAX, EQUIVALENCE_BOUND),
-        Claim.DEFAULT_NOISE_Z);
-    StringBuilder pearsonNote = new StringBuilder("Pearson correlation with regret (mean over seeds, not a claim):");
-    for (String name : metrics.keySet()) {
-      pearsonNote.append(String.format(Locale.ROOT, " %s %.3f", name, mean(pearson.get(name))));
+        List.of(SeedResult.arm(EQUIVALENT_MAX, perSeed, EQUIVALENT_MAX)),
+        new Comparison.AtMost(EQUIVALENT_MAX, EQUIVALENCE_BOUND), Claim.DEFAULT_NOISE_Z);
+    return List.of(starcBeatsEpic, minimalBeatsRaw, zeroForEquivalent);
+  }
+
+  @Override
+  public List<String> notes(Config config, List<SeedResult> perSeed) {
+    StringBuilder pearson = new StringBuilder("Pearson correlation with regret (mean over seeds, not a claim):");
+    for (String name : METRICS) {
+      pearson.append(String.format(Locale.ROOT, " %s %.3f", name, mean(SeedResult.column(perSeed, "pearson/" + name))));
     }
-    return ReproResult.of("starc", List.of(starcBeatsEpic, minimalBeatsRaw, zeroForEquivalent),
+    StringBuilder equivalent = new StringBuilder();
+    for (String name : List.of(EPIC, DARD, VAL, MINIMAL)) {
+      double max = maxIgnoringNaN(SeedResult.column(perSeed, "equivalent/" + name));
+      if (!Double.isNaN(max)) {
+        equivalent.append(String.format(Locale.ROOT, "%s%s %.2e", equivalent.length() == 0 ? "" : ", ", name, max));
+      }
+    }
+    double unresolvedCount = 0;
+    for (double c : SeedResult.column(perSeed, "unresolved/count")) {
+      unresolvedCount += c;
+    }
+    double unresolvedMax = Math.max(0, maxIgnoringNaN(SeedResult.column(perSeed, "unresolved/max")));
+    return List.of(
         String.format(Locale.ROOT, "scale per seed: %d random MDPs (|S|=32, |A|=4, gamma=0.95) x %d reward pairs x %d"
-            + " interpolation steps = %d (R1, R_i) pairs; the paper uses 16 x 64 x 16", scale.mdps(), scale.pairs(),
-            scale.steps(), pairsPerSeed),
+            + " interpolation steps = %d (R1, R_i) pairs; the paper uses 16 x 64 x 16", config.mdps(), config.pairs(),
+            config.steps(), config.pairsPerSeed()),
         "distances: val+l2 and minimal+l2 are STARC (canonicalise, L2-normalise, L2 metric, range [0, 2]); epic and dard"
             + " are Pearson distances sqrt((1 - rho)/2) of the canonical rewards; none+l2 is ||R1 - R_i||_2",
         "deviations from the authors' code: V^pi and the minimal (least-L2-norm, shaping + S'-redistribution)"
             + " canonicalisation are solved exactly instead of iteratively / by Adam; s(R) = 0 when the canonical"
             + " norm is below 1e-10 of the reward's norm",
-        String.format(Locale.ROOT, "mean normalised regret over pairs: %.3f (mean over seeds)", mean(meanRegret)),
-        pearsonNote.toString(),
-        "max distance to a rescaled, shaped copy per metric (all seeds): " + formatMax(equivalentByMetric),
+        String.format(Locale.ROOT, "mean normalised regret over pairs: %.3f (mean over seeds)",
+            mean(SeedResult.column(perSeed, "mean regret"))),
+        pearson.toString(),
+        "max distance to a rescaled, shaped copy per metric (all seeds): " + equivalent,
         String.format(Locale.ROOT, "claim (c) leaves out %d of %d rewards R1 whose STARC canonical form is below %.0e of"
             + " their norm (sparsified rewards living on transitions of probability ~e^-20): double precision cannot"
             + " resolve them next to a large shaping term; their STARC max distance was %.3g",
-            (long) unresolved[0], ctx.seeds().size() * scale.mdps() * scale.pairs(), RESOLVABLE, unresolved[1]));
+            (long) unresolvedCount, perSeed.size() * config.mdps() * config.pairs(), RESOLVABLE, unresolvedMax));
   }
 
   /**
@@ -212,7 +253,7 @@ public final class StarcRepro implements Repro {
    * whose STARC canonical form is below {@link #RESOLVABLE} of their own norm (sparsified rewards
    * whose few non-zero entries sit on transitions of probability ~e^-20) cannot be resolved in double
    * precision once a large shaping term is added; their STARC distances go to {@code unresolved}
-   * and are left out of the claim (EPIC/DARD, which ignore τ, are always counted).
+   * (count, max) and are left out of the claim (EPIC/DARD, which ignore τ, are always counted).
    */
   private static double equivalentDistance(TabularMdp mdp, TabularReward r, RandomSource rng,
       Map<String, RewardMetric> metrics, Map<String, double[]> embedded, Map<String, Double> byMetric,
@@ -241,12 +282,14 @@ public final class StarcRepro implements Repro {
     return max;
   }
 
-  private static String formatMax(Map<String, Double> byMetric) {
-    StringBuilder b = new StringBuilder();
-    for (Map.Entry<String, Double> e : byMetric.entrySet()) {
-      b.append(String.format(Locale.ROOT, "%s%s %.2e", b.length() == 0 ? "" : ", ", e.getKey(), e.getValue()));
+  private static double maxIgnoringNaN(double[] x) {
+    double max = Double.NaN;
+    for (double v : x) {
+      if (!Double.isNaN(v) && (Double.isNaN(max) || v > max)) {
+        max = v;
+      }
     }
-    return b.toString();
+    return max;
   }
 
   private static double mean(double[] x) {
