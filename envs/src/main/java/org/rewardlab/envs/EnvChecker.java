@@ -115,7 +115,7 @@ public final class EnvChecker {
     if (env.spec().maxEpisodeSteps() == 0) {
       warnings.add(id + ": the spec has no time limit (maxEpisodeSteps = 0); episodes may never end");
     }
-    if (!(env instanceof HasState)) {
+    if (!(env.unwrapped() instanceof HasState)) {
       warnings.add(id + ": the env does not implement HasState; set_state and world-model search are unavailable");
     }
     return warnings;
@@ -172,8 +172,6 @@ public final class EnvChecker {
     float[] buf = new float[n + 2];
     float[] otherObs = new float[n];
     if (other != null) other.reset(seed + 1, otherObs, 0);
-    int limit = env.spec().maxEpisodeSteps();
-    int t = 0;
     for (int i = 1; i <= steps; i++) {
       FlatEnvs.sampleAction(env.actionSpace(), actions, action, 0);
       Arrays.fill(buf, SENTINEL);
@@ -189,11 +187,7 @@ public final class EnvChecker {
       row[n] = (float) r;
       row[n + 1] = env.terminated() ? 1 : 0;
       rows[i] = row;
-      t++;
-      if (env.terminated() || (limit > 0 && t >= limit)) {
-        env.reset(buf, 1);
-        t = 0;
-      }
+      if (env.terminated() || env.truncated()) env.reset(buf, 1);
       if (other != null) {
         FlatEnvs.sampleAction(other.actionSpace(), otherActions, action, 0);
         other.step(action, 0, otherObs, 0);

@@ -10,6 +10,7 @@ import org.rewardlab.core.UserInputException;
 import org.rewardlab.core.env.EnvFactory;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
+import org.rewardlab.core.env.FlatTimeLimit;
 import org.rewardlab.core.reward.ObservationPotential;
 import org.rewardlab.envs.classic.Acrobot;
 import org.rewardlab.envs.classic.CartPole;
@@ -135,7 +136,8 @@ public final class EnvRegistry {
   };
 
   /**
-   * A new instance of the env registered under {@code id}, not yet reset.
+   * A new instance of the env registered under {@code id}, not yet reset, with its spec's time limit
+   * ({@link FlatTimeLimit}, as {@code gym.make}).
    *
    * @throws UserInputException if the id is unknown (the message lists the known ids)
    */
@@ -149,7 +151,12 @@ public final class EnvRegistry {
       throw new IllegalStateException(
           "the factory registered for '" + id + "' made an env whose spec id is '" + env.spec().id() + "'");
     }
-    return env;
+    return FlatTimeLimit.ofSpec(env);
+  }
+
+  /** A new instance of the env's kernel without its time limit (Gymnasium's {@code max_episode_steps=None}). */
+  public static FlatEnv makeUnlimited(String id) {
+    return make(id).unwrapped();
   }
 
   private static Entry entry(String id) {

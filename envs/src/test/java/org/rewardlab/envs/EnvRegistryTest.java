@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.rewardlab.core.UserInputException;
 import org.rewardlab.core.env.EnvSpec;
+import org.rewardlab.core.env.FlatEnv;
+import org.rewardlab.core.env.FlatTimeLimit;
 import org.rewardlab.envs.classic.CartPole;
 import org.rewardlab.envs.classic.Pendulum;
 
@@ -17,7 +19,11 @@ class EnvRegistryTest {
         .contains("CartPole-v1", "MountainCar-v0", "MountainCarContinuous-v0", "Acrobot-v1", "Pendulum-v1");
     assertThat(EnvRegistry.has("CartPole-v1")).isTrue();
     assertThat(EnvRegistry.has("CartPole-v0")).isFalse();
-    assertThat(EnvRegistry.make("Pendulum-v1")).isInstanceOf(Pendulum.class);
+    FlatEnv pendulum = EnvRegistry.make("Pendulum-v1");
+    assertThat(pendulum).as("make applies the spec's time limit, as gym.make").isInstanceOf(FlatTimeLimit.class);
+    assertThat(((FlatTimeLimit) pendulum).maxEpisodeSteps()).isEqualTo(200);
+    assertThat(pendulum.unwrapped()).isInstanceOf(Pendulum.class);
+    assertThat(EnvRegistry.makeUnlimited("Pendulum-v1")).isInstanceOf(Pendulum.class);
     assertThat(EnvRegistry.spec("CartPole-v1")).isEqualTo(new EnvSpec("CartPole-v1", 500, 475.0));
   }
 

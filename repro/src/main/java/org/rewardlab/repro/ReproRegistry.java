@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Optional;
 import org.rewardlab.core.UserInputException;
 
@@ -12,9 +13,11 @@ import org.rewardlab.core.UserInputException;
  * The 63 seed papers with their status and, where one exists, their runnable {@link Repro}.
  *
  * <p>A paper with no entry here is {@link PaperStatus#NOT_STARTED}. Adding a paper's reproduction is
- * one new package {@code org.rewardlab.repro.<id>} plus one line in {@link #standard()}:
- * {@code registry.register(new CarlRepro());}. A paper whose parts are built but whose repro does not
- * run yet gets {@code registry.markPartsOnly("carl");} instead.
+ * one new package {@code org.rewardlab.repro.<id>} plus one line naming its class in
+ * {@code repro/src/main/resources/META-INF/services/org.rewardlab.repro.Repro} (found with {@link
+ * ServiceLoader}, so this package never imports a paper package and the paper packages stay
+ * independent). A paper whose parts are built but whose repro does not run yet gets a line in
+ * {@link #PARTS_ONLY} instead.
  *
  * <p>Each call to {@link #standard()} builds a fresh registry (no global state); an instance is not
  * thread-safe while it is being filled, and safe to read from many threads afterwards.
@@ -25,13 +28,19 @@ public final class ReproRegistry {
 
   private ReproRegistry() {}
 
-  /** The registry of this build: every reproduction that exists, registered one line each. */
+  /** Papers whose library parts exist but whose repro does not run yet (ids). */
+  static final java.util.List<String> PARTS_ONLY = java.util.List.of();
+
+  /** The registry of this build: every reproduction listed in {@code META-INF/services}, in paper order. */
+  @SuppressWarnings("rawtypes")
   public static ReproRegistry standard() {
     ReproRegistry registry = empty();
-    // One line per paper with a reproduction, in paper order, e.g.:
-    //   registry.register(new org.rewardlab.repro.carl.CarlRepro());
-    //   registry.markPartsOnly("starc");
-    registry.register(new org.rewardlab.repro.starc.StarcRepro());
+    java.util.List<Repro<?>> found = new java.util.ArrayList<>();
+    for (Repro r : ServiceLoader.load(Repro.class, ReproRegistry.class.getClassLoader())) found.add(r);
+    java.util.List<String> order = Papers.ALL.stream().map(Paper::id).toList();
+    found.sort(java.util.Comparator.comparingInt(r -> order.indexOf(r.paper().id())));
+    for (Repro<?> r : found) registry.register(r);
+    for (String id : PARTS_ONLY) registry.markPartsOnly(id);
     return registry;
   }
 

@@ -24,10 +24,10 @@ import org.rewardlab.reward.spec.RewardSpec;
  *
  * <h2>Truncation</h2>
  *
- * A FlatEnv applies no time limit; the vector env or a wrapper cuts episodes at
- * {@code spec().maxEpisodeSteps()}. So that terms conditioned on truncation see it, this wrapper
- * counts the steps of each episode and marks the transition {@code truncated} when it reaches
- * {@code timeLimit} (by default the spec's {@code maxEpisodeSteps}, 0 for none) without terminating.
+ * The time limit belongs to the inner env ({@link org.rewardlab.core.env.FlatTimeLimit}, applied by
+ * {@code EnvRegistry.make}); this wrapper reads its {@link FlatEnv#truncated()} and passes it on. The
+ * transition a reward term sees is marked {@code truncated} only when it did not also terminate (a
+ * terminal s' is terminal, whatever the clock says).
  *
  * <h2>Completed episodes</h2>
  *
@@ -43,7 +43,6 @@ public final class RewardWrappedEnv implements FlatEnv, Checkpointable, EpisodeR
   private final FlatEnv inner;
   private final Supplier<RewardFn<FlatTransition>> rewardFactory;
   private final RewardFn<FlatTransition> reward;
-  private final int timeLimit;
   private final List<String> names;
   private final FlatTransition transition;
   private final float[] prevObs;
@@ -66,7 +65,7 @@ public final class RewardWrappedEnv implements FlatEnv, Checkpointable, EpisodeR
    *     (the error names the key relative to the spec's root)
    */
   public RewardWrappedEnv(FlatEnv inner, RewardSpec spec, RewardBuildContext context) {
-    this(inner, () -> RewardSpecs.build(spec, inner, context), inner.spec().maxEpisodeSteps());
+    this(inner, () -> RewardSpecs.build(spec, inner, context));
   }
 
   /**
@@ -95,15 +94,11 @@ public final class RewardWrappedEnv implements FlatEnv, Checkpointable, EpisodeR
   /**
    * Wraps {@code inner} with a reward made by {@code rewardFactory}; {@link #copy()} calls the factory
    * again, so stateful rewards are never shared.
-   *
-   * @param timeLimit the step count at which the outer time limit truncates an episode; 0 for none
    */
-  public RewardWrappedEnv(FlatEnv inner, Supplier<RewardFn<FlatTransition>> rewardFactory, int timeLimit) {
-    if (timeLimit < 0) throw new IllegalArgumentException("timeLimit must be >= 0, got " + timeLimit);
+  public RewardWrappedEnv(FlatEnv inner, Supplier<RewardFn<FlatTransition>> rewardFactory) {
     this.inner = inner;
     this.rewardFactory = rewardFactory;
     this.reward = rewardFactory.get();
-    this.timeLimit = timeLimit;
     this.names = List.copyOf(reward.termNames());
     int n = names.size();
     this.transition = new FlatTransition(inner.observationSize(), inner.actionSize());
@@ -228,7 +223,7 @@ public final class RewardWrappedEnv implements FlatEnv, Checkpointable, EpisodeR
     episodeSteps++;
     totalSteps++;
     episodeEnvReturn += envReward;
-    boolean truncated = !terminated && timeLimit > 0 && episodeSteps >= timeLimit;
+    boolean truncated = !terminated && inner.truncated();
     transition.set(prevObs, 0, action, aOff, envReward, obs, oOff, terminated, truncated);
     double total = reward.evaluate(transition, lastTerms);
     for (int i = 0; i < lastTerms.length; i++) {
@@ -256,6 +251,16 @@ public final class RewardWrappedEnv implements FlatEnv, Checkpointable, EpisodeR
   }
 
   @Override
+  public boolean truncated() {
+    return inner.truncated();
+  }
+
+  @Override
+  public FlatEnv unwrapped() {
+    return inner.unwrapped();
+  }
+
+  @Override
   public Map<String, Object> info() {
     return inner.info();
   }
@@ -263,7 +268,7 @@ public final class RewardWrappedEnv implements FlatEnv, Checkpointable, EpisodeR
   /** A new wrapper over a fresh copy of the inner env, with a fresh reward from the same factory. */
   @Override
   public RewardWrappedEnv copy() {
-    return new RewardWrappedEnv(inner.copy(), rewardFactory, timeLimit);
+    return new RewardWrappedEnv(inner.copy(), rewardFactory);
   }
 
   @Override

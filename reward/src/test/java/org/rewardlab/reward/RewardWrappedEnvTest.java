@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rewardlab.core.data.FlatTransition;
+import org.rewardlab.core.env.FlatTimeLimit;
 import org.rewardlab.core.reward.NonFiniteRewardException;
 import org.rewardlab.core.reward.RewardFn;
 import org.rewardlab.envs.EnvRegistry;
@@ -70,7 +71,7 @@ class RewardWrappedEnvTest {
 
   @Test
   void theTimeLimitMarksTruncationAndKeepsTheLastPotential() {
-    RewardWrappedEnv env = new RewardWrappedEnv(new LineEnv(3), SPEC, CTX);
+    RewardWrappedEnv env = new RewardWrappedEnv(FlatTimeLimit.ofSpec(new LineEnv(3)), SPEC, CTX);
     float[] obs = new float[2];
     float[] stay = {1};
     env.reset(1, obs, 0);
@@ -118,7 +119,7 @@ class RewardWrappedEnvTest {
     RewardWrappedEnv env = new RewardWrappedEnv(inner, () -> {
       made.add(1);
       return RewardSpecs.build(SPEC, inner, CTX);
-    }, 100);
+    });
     RewardWrappedEnv copy = env.copy();
     assertThat(made).hasSize(2);
     assertThat(copy.inner()).isNotSameAs(inner);
@@ -169,7 +170,7 @@ class RewardWrappedEnvTest {
         resets[0]++;
       }
     };
-    RewardWrappedEnv env = new RewardWrappedEnv(new LineEnv(100), () -> counting, 0);
+    RewardWrappedEnv env = new RewardWrappedEnv(new LineEnv(100), () -> counting);
     float[] obs = new float[2];
     env.reset(0, obs, 0);
     env.reset(obs, 0);

@@ -200,8 +200,8 @@ public abstract class FlatEnvContractTest {
   @Test
   void stateRoundTripsThroughHasState() {
     FlatEnv env = createEnv();
-    assumeTrue(env instanceof HasState, "env does not expose its state");
-    HasState hs = (HasState) env;
+    assumeTrue(env.unwrapped() instanceof HasState, "env does not expose its state");
+    HasState hs = (HasState) env.unwrapped();
     float[] obs = new float[env.observationSize()];
     float[] action = new float[env.actionSize()];
     RandomSource rng = RandomSource.of(9);
@@ -216,7 +216,7 @@ public abstract class FlatEnvContractTest {
     assertThat(observed).as("observe() of the current state equals the last observation").containsExactly(obs);
 
     FlatEnv other = createEnv();
-    HasState ohs = (HasState) other;
+    HasState ohs = (HasState) other.unwrapped();
     float[] otherObs = new float[other.observationSize()];
     other.reset(99, otherObs, 0);
     ohs.setState(state);

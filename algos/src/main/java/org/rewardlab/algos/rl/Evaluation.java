@@ -9,6 +9,8 @@ import org.rewardlab.algos.experiment.EvalResult;
 import org.rewardlab.algos.experiment.ExperimentSpec;
 import org.rewardlab.core.env.EnvFactory;
 import org.rewardlab.core.env.FlatEnv;
+import org.rewardlab.core.env.FlatTimeLimit;
+import org.rewardlab.core.policy.FlatPolicy;
 import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.core.space.Box;
 import org.rewardlab.core.wrappers.RunningMeanStd;
@@ -84,18 +86,20 @@ public final class Evaluation {
     }
   }
 
-  /** Plays {@code episodes} episodes of {@code env} (time limit from its spec) with {@code policy}. */
-  public static Result play(FlatEnv env, PolicySnapshot policy, VectorObservationNormalizer norm,
+  /**
+   * Plays {@code episodes} episodes of {@code env} with {@code policy}; an episode ends when the env
+   * terminates or truncates (its spec's time limit is applied here if {@code env} has none).
+   */
+  public static Result play(FlatEnv env, FlatPolicy policy, VectorObservationNormalizer norm,
       int episodes, long seed, boolean deterministic, boolean clipAction) {
+    env = FlatTimeLimit.ensure(env);
     int obsSize = env.observationSize();
     int actSize = env.actionSize();
-    int limit = env.spec().maxEpisodeSteps();
     Box box = env.actionSpace() instanceof Box b ? b : null;
     float[] raw = new float[obsSize];
     float[] obs = new float[obsSize];
     float[] action = new float[actSize];
     float[] lp = new float[1];
-    float[] v = new float[1];
     RandomSource rng = RandomSource.of(seed).derive("eval.actions");
     double[] returns = new double[episodes];
     int[] lengths = new int[episodes];
@@ -109,12 +113,12 @@ public final class Evaluation {
         if (deterministic) {
           policy.actDeterministic(obs, 1, action);
         } else {
-          policy.act(obs, 1, rng, action, lp, v);
+          policy.act(obs, 1, rng, action, lp);
         }
         if (box != null && clipAction) box.clip(action);
         ret += env.step(action, 0, raw, 0);
         len++;
-        if (env.terminated() || (limit > 0 && len >= limit)) break;
+        if (env.terminated() || env.truncated()) break;
       }
       returns[k] = ret;
       lengths[k] = len;

@@ -69,7 +69,7 @@ public final class PpoTrainer implements Trainer {
       FlatEnv e = i == 0 ? base : base.copy();
       list.add(spec.reward() != null ? new RewardWrappedEnv(e, spec.reward(), rewardContext(spec, envs)) : e);
     }
-    this.venv = new SyncVectorEnv(list, base.spec().maxEpisodeSteps());
+    this.venv = new SyncVectorEnv(list);
     int obsSize = venv.observationSize();
     this.ac = ActorCritic.create(obsSize, actionSpace, cfg.hidden(), seeds.stream("policy.init"));
     this.learner = new PpoLearner(ac, cfg, seeds.stream("ppo.minibatches"));

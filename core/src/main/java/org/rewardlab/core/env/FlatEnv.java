@@ -9,8 +9,9 @@ import org.rewardlab.core.space.Space;
  * this interface; {@link FlatEnvs#typed} gives the Gymnasium-style {@link Env} view.
  *
  * <p>Actions are float vectors of {@link Space#flatSize()} of the action space; a Discrete action is
- * its index stored as a float. A FlatEnv applies no time limit; the spec's
- * {@link EnvSpec#maxEpisodeSteps()} is enforced by the wrappers and the vector env.
+ * its index stored as a float. A kernel applies no time limit: {@link FlatTimeLimit} is the one owner
+ * of the spec's {@link EnvSpec#maxEpisodeSteps()} (applied by {@code EnvRegistry.make}), and every
+ * consumer reads {@link #truncated()}.
  *
  * <p>Not thread-safe.
  */
@@ -50,6 +51,20 @@ public interface FlatEnv extends AutoCloseable {
 
   /** Whether the last {@link #step} reached a terminal state. */
   boolean terminated();
+
+  /**
+   * Whether the last {@link #step} hit a time limit (Gymnasium's {@code truncated}: may be true
+   * together with {@link #terminated()}). False for a kernel; {@link FlatTimeLimit} sets it, and
+   * wrappers pass their inner env's on.
+   */
+  default boolean truncated() {
+    return false;
+  }
+
+  /** The innermost kernel under any wrappers (Gymnasium's {@code env.unwrapped}). */
+  default FlatEnv unwrapped() {
+    return this;
+  }
 
   /** Extra per-step diagnostics of the last step; empty by default. */
   default java.util.Map<String, Object> info() {

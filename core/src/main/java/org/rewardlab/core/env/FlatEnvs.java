@@ -17,10 +17,9 @@ import org.rewardlab.core.space.Space;
  * {@code FlatEnv} through {@link HasState} acts like assigning {@code env.unwrapped.state} in
  * Gymnasium, and the next {@code step} goes through the view's TimeLimit as usual.
  *
- * <p>TimeLimit semantics are Gymnasium's {@code TimeLimit} wrapper: after each step the elapsed
- * count is compared with {@link EnvSpec#maxEpisodeSteps()} and {@code truncated} is set when it is
- * reached, whether or not the same step also terminated; {@code reset} restarts the count. A limit
- * of 0 means none.
+ * <p>{@code truncated} is the flat env's own {@link FlatEnv#truncated()}: with {@code applyTimeLimit}
+ * the view makes sure the env has its spec's {@link FlatTimeLimit} (Gymnasium's {@code TimeLimit}
+ * semantics); without it, an env made without a limit never truncates.
  *
  * <p>Views are not thread-safe.
  */
@@ -110,16 +109,13 @@ public final class FlatEnvs {
   private static final class View<A> implements Env<float[], A> {
     private final FlatEnv env;
     private final Space<A> actionSpace;
-    private final int maxEpisodeSteps;
     private final ActionEncoder<A> encoder;
     private final float[] actionBuffer;
     private boolean hasReset;
-    private int elapsedSteps;
 
     View(FlatEnv env, Space<A> actionSpace, boolean applyTimeLimit, ActionEncoder<A> encoder) {
-      this.env = env;
+      this.env = applyTimeLimit ? FlatTimeLimit.ensure(env) : env;
       this.actionSpace = actionSpace;
-      this.maxEpisodeSteps = applyTimeLimit ? env.spec().maxEpisodeSteps() : 0;
       this.encoder = encoder;
       this.actionBuffer = new float[env.actionSize()];
     }
@@ -155,7 +151,6 @@ public final class FlatEnvs {
 
     private Reset<float[]> started(float[] obs) {
       hasReset = true;
-      elapsedSteps = 0;
       return new Reset<>(obs, info());
     }
 
@@ -168,9 +163,7 @@ public final class FlatEnvs {
       encoder.encode(action, actionBuffer);
       float[] obs = new float[env.observationSize()];
       double reward = env.step(actionBuffer, 0, obs, 0);
-      elapsedSteps++;
-      boolean truncated = maxEpisodeSteps > 0 && elapsedSteps >= maxEpisodeSteps;
-      return new Step<>(obs, reward, env.terminated(), truncated, info());
+      return new Step<>(obs, reward, env.terminated(), env.truncated(), info());
     }
 
     private Map<String, Object> info() {
@@ -185,7 +178,7 @@ public final class FlatEnvs {
 
     @Override
     public String toString() {
-      return (maxEpisodeSteps > 0 ? "TimeLimit(" + maxEpisodeSteps + ", " : "(") + env + ")";
+      return "Env(" + env + ")";
     }
   }
 }

@@ -20,17 +20,16 @@ import org.rewardlab.core.space.Space;
  * observation of the ended episode and {@link #episodeReturns()} / {@link #episodeLengths()} its
  * statistics.
  *
- * <p>Time limit: the per-env step count is compared with {@code maxEpisodeSteps} (by default the
- * spec's); {@code truncated[i]} is set when the count reaches it <em>and the step did not
- * terminate</em>, so {@code terminated} and {@code truncated} are never both true here (a terminal
- * state is never bootstrapped). This differs from Gymnasium's TimeLimit wrapper only in that corner.
+ * <p>Time limits are the sub-envs' own ({@link org.rewardlab.core.env.FlatTimeLimit}, applied by
+ * {@code EnvRegistry.make}): {@code truncated[i]} is env i's {@link FlatEnv#truncated()}, with
+ * Gymnasium's meaning (it may be true together with {@code terminated[i]}; a learner bootstraps
+ * only where truncated and not terminated).
  *
  * <p>{@link #step} allocates nothing. Not thread-safe.
  */
 public final class SyncVectorEnv implements VectorEnv, Checkpointable {
   private final FlatEnv[] envs;
   private final EnvSpec spec;
-  private final int maxEpisodeSteps;
   private final int obsSize;
   private final int actSize;
   private final float[] observations;
@@ -42,25 +41,23 @@ public final class SyncVectorEnv implements VectorEnv, Checkpointable {
   private final int[] episodeLengths;
   private final double[] runningReturns;
   private final int[] runningLengths;
-  private final List<EpisodeEnd> ended = new ArrayList<>();
+  private final EpisodeEnd[] ends;
+  private final List<EpisodeEnd> ended;
+  private final List<EpisodeEnd> endedView;
+  private static final double[] NO_TERMS = new double[0];
   private boolean hasReset;
 
   /**
-   * {@code numEnvs} envs: {@code env} itself and {@code numEnvs - 1} of its {@link FlatEnv#copy()}s,
-   * with the spec's time limit.
+   * {@code numEnvs} envs: {@code env} itself and {@code numEnvs - 1} of its {@link FlatEnv#copy()}s
+   * (each keeps the time limit {@code env} has).
    */
   public SyncVectorEnv(FlatEnv env, int numEnvs) {
-    this(copies(env, numEnvs), env.spec().maxEpisodeSteps());
+    this(copies(env, numEnvs));
   }
 
-  /**
-   * Vectorizes the given envs, which must share spec and spaces.
-   *
-   * @param maxEpisodeSteps the time limit (0 for none)
-   */
-  public SyncVectorEnv(List<? extends FlatEnv> envs, int maxEpisodeSteps) {
+  /** Vectorizes the given envs, which must be distinct instances sharing spec and spaces. */
+  public SyncVectorEnv(List<? extends FlatEnv> envs) {
     if (envs == null || envs.isEmpty()) throw new IllegalArgumentException("SyncVectorEnv needs at least one env");
-    if (maxEpisodeSteps < 0) throw new IllegalArgumentException("maxEpisodeSteps must be >= 0 (0 for none), got " + maxEpisodeSteps);
     this.envs = envs.toArray(new FlatEnv[0]);
     FlatEnv first = this.envs[0];
     for (int i = 1; i < this.envs.length; i++) {
@@ -76,7 +73,6 @@ public final class SyncVectorEnv implements VectorEnv, Checkpointable {
       }
     }
     this.spec = first.spec();
-    this.maxEpisodeSteps = maxEpisodeSteps;
     this.obsSize = first.observationSize();
     this.actSize = first.actionSize();
     int n = this.envs.length;
@@ -89,6 +85,10 @@ public final class SyncVectorEnv implements VectorEnv, Checkpointable {
     episodeLengths = new int[n];
     runningReturns = new double[n];
     runningLengths = new int[n];
+    ends = new EpisodeEnd[n];
+    for (int i = 0; i < n; i++) ends[i] = new EpisodeEnd(i);
+    ended = new ArrayList<>(n);
+    endedView = Collections.unmodifiableList(ended);
   }
 
   private static List<FlatEnv> copies(FlatEnv env, int numEnvs) {
@@ -107,11 +107,6 @@ public final class SyncVectorEnv implements VectorEnv, Checkpointable {
   @Override
   public int numEnvs() {
     return envs.length;
-  }
-
-  /** The time limit applied by this vector env (0 for none). */
-  public int maxEpisodeSteps() {
-    return maxEpisodeSteps;
   }
 
   @Override
@@ -154,7 +149,7 @@ public final class SyncVectorEnv implements VectorEnv, Checkpointable {
       int len = ++runningLengths[i];
       double ret = runningReturns[i] += r;
       boolean term = env.terminated();
-      boolean trunc = !term && maxEpisodeSteps > 0 && len >= maxEpisodeSteps;
+      boolean trunc = env.truncated();
       rewards[i] = r;
       terminated[i] = term;
       truncated[i] = trunc;
@@ -205,16 +200,20 @@ public final class SyncVectorEnv implements VectorEnv, Checkpointable {
     return episodeLengths;
   }
 
+  /** The episodes that ended in the last step; the records are reused by the next step. */
   @Override
   public List<EpisodeEnd> episodeEnds() {
-    return Collections.unmodifiableList(ended);
+    return endedView;
   }
 
-  private static EpisodeEnd episodeEnd(int i, FlatEnv env, double ret, int len, boolean term) {
+  private EpisodeEnd episodeEnd(int i, FlatEnv env, double ret, int len, boolean term) {
+    EpisodeEnd e = ends[i];
     if (env instanceof EpisodeRewardTerms t) {
-      return new EpisodeEnd(i, ret, t.episodeEnvReturn(), len, term, t.termNames(), t.episodeTermSums());
+      e.set(ret, t.episodeEnvReturn(), len, term, t.termNames(), t.episodeTermSums());
+    } else {
+      e.set(ret, ret, len, term, List.of(), NO_TERMS);
     }
-    return new EpisodeEnd(i, ret, ret, len, term, List.of(), new double[0]);
+    return e;
   }
 
   /** The env at {@code index} (for state access in tests and world models). */

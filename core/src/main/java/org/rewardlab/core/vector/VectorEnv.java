@@ -80,7 +80,7 @@ public interface VectorEnv extends AutoCloseable {
   /**
    * The episodes that ended in the last step, in env order, with the task's own return and the
    * per-term reward sums when the sub-envs carry a reward wrapper ({@link
-   * org.rewardlab.core.reward.EpisodeRewardTerms}). Empty when none ended; valid until the next step.
+   * org.rewardlab.core.reward.EpisodeRewardTerms}). Empty when none ended; the list and its records are reused by the next step.
    */
   java.util.List<EpisodeEnd> episodeEnds();
 

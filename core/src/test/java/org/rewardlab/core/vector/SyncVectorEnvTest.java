@@ -8,13 +8,14 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rewardlab.core.env.EnvSpec;
+import org.rewardlab.core.env.FlatTimeLimit;
 import org.rewardlab.core.random.RandomSource;
 
 class SyncVectorEnvTest {
 
   @Test
   void resetSeedsEnvIWithSeedPlusI() {
-    SyncVectorEnv v = new SyncVectorEnv(new WalkEnv(), 4);
+    SyncVectorEnv v = new SyncVectorEnv(FlatTimeLimit.ofSpec(new WalkEnv()), 4);
     float[] obs = v.reset(10).clone();
     for (int i = 0; i < 4; i++) {
       float[] single = new float[2];
@@ -53,7 +54,7 @@ class SyncVectorEnvTest {
   @Test
   void truncationAtTheTimeLimitIsNotTermination() {
     // Alternating actions never reach |x| = 3: the time limit of 5 truncates.
-    SyncVectorEnv v = new SyncVectorEnv(new WalkEnv(), 2);
+    SyncVectorEnv v = new SyncVectorEnv(FlatTimeLimit.ofSpec(new WalkEnv()), 2);
     v.reset(0);
     float[] actions = new float[2];
     for (int k = 1; k <= 5; k++) {
@@ -74,18 +75,48 @@ class SyncVectorEnvTest {
     assertThat(v.observations()[3]).isEqualTo(0f);
   }
 
+  /**
+   * Gymnasium's TimeLimit semantics: the limit truncates whether or not the same step terminated; a
+   * learner bootstraps only where truncated and not terminated.
+   */
   @Test
-  void terminationOnTheLastAllowedStepIsTerminationOnly() {
+  void terminationOnTheLastAllowedStepIsBothTerminatedAndTruncated() {
     // x0 + 5 steps right reaches 3 exactly at step 5 when x0 = -2; with x0 in {-1,0,1} it reaches
     // 3 at step 2..4, so use a limit equal to the termination step.
-    SyncVectorEnv probe = new SyncVectorEnv(new WalkEnv(), 1);
+    SyncVectorEnv probe = new SyncVectorEnv(FlatTimeLimit.ofSpec(new WalkEnv()), 1);
     int x0 = (int) probe.reset(3)[0];
     int limit = 3 - x0;
-    SyncVectorEnv v = new SyncVectorEnv(List.of(new WalkEnv(new EnvSpec("Walk-v0", limit, null))), limit);
+    SyncVectorEnv v = new SyncVectorEnv(List.of(FlatTimeLimit.ofSpec(new WalkEnv(new EnvSpec("Walk-v0", limit, null)))));
     v.reset(3);
     for (int k = 0; k < limit; k++) v.step(new float[] {1});
     assertThat(v.terminated()[0]).isTrue();
-    assertThat(v.truncated()[0]).isFalse();
+    assertThat(v.truncated()[0]).isTrue();
+    assertThat(v.episodeEnds()).singleElement().satisfies(e -> assertThat(e.terminated()).isTrue());
+  }
+
+  @Test
+  void episodeEndsReportEachEndedEpisodeAndAreReused() {
+    SyncVectorEnv v = new SyncVectorEnv(FlatTimeLimit.ofSpec(new WalkEnv()), 2);
+    v.reset(0);
+    float[] actions = new float[2];
+    List<EpisodeEnd> seen = new ArrayList<>();
+    for (int k = 1; k <= 5; k++) {
+      actions[0] = k % 2;
+      actions[1] = 1 - k % 2;
+      v.step(actions);
+      if (k < 5) assertThat(v.episodeEnds()).isEmpty();
+      for (EpisodeEnd e : v.episodeEnds()) seen.add(e.copy());
+    }
+    assertThat(seen).extracting(EpisodeEnd::env).containsExactly(0, 1);
+    assertThat(seen).allSatisfy(e -> {
+      assertThat(e.length()).isEqualTo(5);
+      assertThat(e.terminated()).isFalse();
+      assertThat(e.hasTerms()).isFalse();
+      assertThat(e.envReturn()).isEqualTo(e.trainedReturn());
+    });
+    assertThat(seen.get(0).envReturn()).isEqualTo(v.episodeReturns()[0]);
+    v.step(actions);
+    assertThat(v.episodeEnds()).isEmpty();
   }
 
   @Test
@@ -95,7 +126,7 @@ class SyncVectorEnvTest {
   }
 
   private static List<String> rollout(long seed) {
-    SyncVectorEnv v = new SyncVectorEnv(new WalkEnv(), 3);
+    SyncVectorEnv v = new SyncVectorEnv(FlatTimeLimit.ofSpec(new WalkEnv()), 3);
     RandomSource rng = RandomSource.of(99);
     List<String> log = new ArrayList<>();
     v.reset(seed);
@@ -111,7 +142,7 @@ class SyncVectorEnvTest {
 
   @Test
   void buffersAreReusedAndMisuseIsRejected() {
-    SyncVectorEnv v = new SyncVectorEnv(new WalkEnv(), 2);
+    SyncVectorEnv v = new SyncVectorEnv(FlatTimeLimit.ofSpec(new WalkEnv()), 2);
     assertThatThrownBy(() -> v.step(new float[2])).isInstanceOf(IllegalStateException.class);
     float[] obs = v.reset(0);
     v.step(new float[] {0, 1});
@@ -119,9 +150,8 @@ class SyncVectorEnvTest {
     assertThatThrownBy(() -> v.step(new float[1])).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> v.step(new float[] {0, 7})).isInstanceOf(IllegalArgumentException.class);
     WalkEnv same = new WalkEnv();
-    assertThatThrownBy(() -> new SyncVectorEnv(List.of(same, same), 5)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SyncVectorEnv(List.of(same, same))).isInstanceOf(IllegalArgumentException.class);
     assertThat(v.numEnvs()).isEqualTo(2);
-    assertThat(v.maxEpisodeSteps()).isEqualTo(5);
     assertThat(v.spec()).isEqualTo(WalkEnv.SPEC);
   }
 }

@@ -60,7 +60,6 @@ public final class EnvServer {
   private final float[] obs;
   private final float[] action;
   private boolean hasReset;
-  private int elapsedSteps;
 
   /**
    * A server for the registered env {@code envId}.
@@ -187,7 +186,6 @@ public final class EnvServer {
       throw new BadRequest("\"seed\" must be an integer (or left out to continue the env's random stream), got " + seed);
     }
     hasReset = true;
-    elapsedSteps = 0;
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.writeStartObject();
       writeObs(g);
@@ -203,9 +201,7 @@ public final class EnvServer {
     if (a == null) throw new BadRequest("step needs an \"action\": " + actionHint());
     decodeAction(a);
     double reward = env.step(action, 0, obs, 0);
-    elapsedSteps++;
-    int limit = env.spec().maxEpisodeSteps();
-    boolean truncated = limit > 0 && elapsedSteps >= limit;
+    boolean truncated = env.truncated();
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.writeStartObject();
       writeObs(g);
@@ -256,7 +252,7 @@ public final class EnvServer {
   }
 
   private void setState(JsonNode req, Writer out) throws IOException {
-    if (!(env instanceof HasState hs)) {
+    if (!(env.unwrapped() instanceof HasState hs)) {
       throw new BadRequest(env.spec().id() + " does not expose its state; set_state is unavailable");
     }
     if (!hasReset) throw new BadRequest("set_state before reset: send {\"op\":\"reset\",\"seed\":0} first");
@@ -292,7 +288,7 @@ public final class EnvServer {
   }
 
   private void writeState(JsonGenerator g) throws IOException {
-    if (env instanceof HasState hs) {
+    if (env.unwrapped() instanceof HasState hs) {
       g.writeArrayFieldStart("state");
       for (double v : hs.state()) writeDouble(g, v);
       g.writeEndArray();

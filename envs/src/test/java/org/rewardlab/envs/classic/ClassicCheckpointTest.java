@@ -45,7 +45,7 @@ class ClassicCheckpointTest {
     assertThat(env.spec().id()).isEqualTo(id);
     // run CartPole past termination so that its counter is not the default
     drive(env, 3, 400);
-    double[] state = ((HasState) env).state();
+    double[] state = ((HasState) env.unwrapped()).state();
     StateBuffer out = new StateBuffer();
     ((Checkpointable) env).saveState(out);
     long[] words = out.toArray();
@@ -82,7 +82,7 @@ class ClassicCheckpointTest {
     StateBuffer in = StateBuffer.of(saved.toArray());
     ((Checkpointable) restored).loadState(in);
     assertThat(in.fullyRead()).isTrue();
-    assertThat(((HasState) restored).state()).containsExactly(((HasState) original).state());
+    assertThat(((HasState) restored.unwrapped()).state()).containsExactly(((HasState) original.unwrapped()).state());
     assertThat(restored.terminated()).isEqualTo(original.terminated());
 
     List<String> expected = new ArrayList<>();

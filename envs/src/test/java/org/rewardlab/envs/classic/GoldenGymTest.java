@@ -57,7 +57,7 @@ class GoldenGymTest {
   void everyTransitionIsReproduced(String id) {
     JsonNode g = Golden.gym(id);
     FlatEnv env = EnvRegistry.make(id);
-    HasState hs = (HasState) env;
+    HasState hs = (HasState) env.unwrapped();
     float[] obs = new float[env.observationSize()];
     int n = 0;
     for (JsonNode t : g.get("transitions")) {
@@ -110,7 +110,7 @@ class GoldenGymTest {
     int episodes = 0;
     for (JsonNode ep : g.get("episodes")) {
       FlatEnv flat = EnvRegistry.make(id);
-      HasState hs = (HasState) flat;
+      HasState hs = (HasState) flat.unwrapped();
       Env<float[], ?> env = FlatEnvs.typed(flat);
       env.reset(0);
       hs.setState(Golden.doubles(ep.get("initial_state")));

@@ -69,11 +69,11 @@ class EnvServerTest {
       assertThat(step.has("error")).as(step.toString()).isFalse();
       // What the server wrote is exactly what the env computes...
       direct.reset(0, obs, 0);
-      ((HasState) direct).setState(Golden.doubles(t.get("state")));
+      ((HasState) direct.unwrapped()).setState(Golden.doubles(t.get("state")));
       float[] a = t.get("action").isArray() ? Golden.floats(t.get("action")) : new float[] {t.get("action").asInt()};
       double reward = direct.step(a, 0, obs, 0);
       assertThat(Golden.floats(step.get("obs"))).containsExactly(obs);
-      assertThat(Golden.doubles(step.get("state"))).containsExactly(((HasState) direct).state());
+      assertThat(Golden.doubles(step.get("state"))).containsExactly(((HasState) direct.unwrapped()).state());
       assertThat(Golden.number(step.get("reward"))).isEqualTo(reward);
       // ...and matches Gymnasium.
       assertThat(Golden.number(step.get("reward"))).isEqualTo(Golden.number(t.get("reward")));
