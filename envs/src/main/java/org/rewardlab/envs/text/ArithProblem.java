@@ -126,7 +126,7 @@ public record ArithProblem(long a, long b, ArithOp op, int digits, AnswerFormat 
         String step = raw.strip();
         steps.add(step);
         Expressions.Parsed p = Expressions.parse(step, "+-*/", true, false);
-        valid.add(p != null && p.value().isInteger(result()));
+        valid.add(p != null && p.value() != null && p.value().isInteger(result()));
         if (!seen.add(step)) redundant++;
       }
     }

@@ -53,7 +53,7 @@ public record CountdownProblem(List<Integer> numbers, int target, boolean useAll
     if (completion == null) return Verdict.exact(false, false, "");
     String answer = completion.strip();
     Expressions.Parsed lenient = Expressions.parse(answer, OPS, true, false);
-    boolean correct = lenient != null && lenient.value().isInteger(target) && usesNumbers(lenient.literals());
+    boolean correct = lenient != null && lenient.value() != null && lenient.value().isInteger(target) && usesNumbers(lenient.literals());
     boolean wellFormed = Expressions.parse(completion, OPS, true, true) != null;
     return Verdict.exact(correct, wellFormed, answer);
   }

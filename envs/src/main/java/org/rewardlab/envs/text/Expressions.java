@@ -70,7 +70,8 @@ final class Expressions {
   /**
    * A parsed expression: its exact value and its integer literals in reading order.
    *
-   * @param value the exact value
+   * @param value the exact value, or {@code null} when it is undefined (a division by zero) or does
+   *     not fit (overflow); the text is still a well-formed expression
    * @param literals the numbers written, left to right
    */
   record Parsed(Rational value, List<Long> literals) {}
@@ -82,21 +83,16 @@ final class Expressions {
    * @param parentheses whether parentheses are allowed
    * @param strict no whitespace and no leading zeros in literals ({@code 0} itself is fine); when
    *     false, spaces between tokens are skipped and leading zeros accepted
-   * @return the value and literals, or {@code null} if the text is not such an expression or its
-   *     value cannot be computed (division by zero, overflow)
+   * @return the value and literals, or {@code null} if the text is not such an expression
    */
   static Parsed parse(String text, String ops, boolean parentheses, boolean strict) {
     if (text == null || text.length() > MAX_LENGTH) return null;
     Parser p = new Parser(text, ops, parentheses, strict);
-    try {
-      p.skipSpaces();
-      Rational v = p.expr(0);
-      p.skipSpaces();
-      if (v == null || p.pos != text.length()) return null;
-      return new Parsed(v, List.copyOf(p.literals));
-    } catch (ArithmeticException e) {
-      return null;
-    }
+    p.skipSpaces();
+    Rational v = p.expr(0);
+    p.skipSpaces();
+    if (v == null || p.pos != text.length()) return null;
+    return new Parsed(p.undefined ? null : v, List.copyOf(p.literals));
   }
 
   private static final class Parser {
@@ -106,6 +102,8 @@ final class Expressions {
     private final boolean strict;
     private final List<Long> literals = new ArrayList<>();
     private int pos;
+    /** Set when an operation had no value (division by zero, overflow); parsing goes on for the syntax. */
+    private boolean undefined;
 
     Parser(String s, String ops, boolean parentheses, boolean strict) {
       this.s = s;
@@ -130,7 +128,7 @@ final class Expressions {
         char op = s.charAt(pos++);
         Rational r = term(depth);
         if (r == null) return null;
-        v = op == '+' ? v.add(r) : v.subtract(r);
+        v = apply(op, v, r);
       }
       return v;
     }
@@ -141,9 +139,24 @@ final class Expressions {
         char op = s.charAt(pos++);
         Rational r = factor(depth);
         if (r == null) return null;
-        v = op == '*' ? v.multiply(r) : v.divide(r);
+        v = apply(op, v, r);
       }
       return v;
+    }
+
+    private Rational apply(char op, Rational a, Rational b) {
+      if (undefined) return a;
+      try {
+        return switch (op) {
+          case '+' -> a.add(b);
+          case '-' -> a.subtract(b);
+          case '*' -> a.multiply(b);
+          default -> a.divide(b);
+        };
+      } catch (ArithmeticException e) {
+        undefined = true;
+        return a;
+      }
     }
 
     Rational factor(int depth) {
@@ -162,8 +175,13 @@ final class Expressions {
       int start = pos;
       while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') pos++;
       int n = pos - start;
-      if (n == 0 || n > MAX_LITERAL_DIGITS) return null;
+      if (n == 0) return null;
       if (strict && n > 1 && s.charAt(start) == '0') return null;
+      if (n > MAX_LITERAL_DIGITS) { // well formed, but too large to compute with
+        undefined = true;
+        literals.add(-1L);
+        return Rational.of(0);
+      }
       long value = Long.parseLong(s, start, pos, 10);
       literals.add(value);
       return Rational.of(value);
