@@ -25,7 +25,7 @@ class CountdownTaskTest {
   @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
     "(8-6)*3*4          | true  | true",
     "3*4*(8-6)          | true  | true",
-    "8/(3-8/6)*4        | false | true",    // uses all numbers, well formed, value 8/(5/3)*4 = 19.2
+    "8/(3-8/6)*4        | false | true",    // well formed, but 8 is used twice and the value is 96/5
     "6/(1-3/4)          | false | true",    // 24, but 1 is not given and 8 unused
     "(8-4)*6            | false | true",    // 24 without the 3: useAll requires every number
     "(8-6)*3*4*1        | false | true",    // an extra number
