@@ -8,6 +8,7 @@ import org.rewardlab.core.space.Box;
 import org.rewardlab.core.space.Discrete;
 import org.rewardlab.core.space.MultiDiscrete;
 import org.rewardlab.core.space.Space;
+import org.rewardlab.core.space.Tokens;
 
 /**
  * Gymnasium-style {@link Env} views of a {@link FlatEnv}: typed actions, a fresh observation array
@@ -70,15 +71,15 @@ public final class FlatEnvs {
    * The view matching the env's action space: {@code Env<float[], Integer>} for Discrete,
    * {@code Env<float[], float[]>} for Box.
    *
-   * @throws IllegalArgumentException for a MultiDiscrete action space (no flat encoding yet)
+   * @throws IllegalArgumentException for a MultiDiscrete or Tokens action space (no typed view yet)
    */
   public static Env<float[], ?> typed(FlatEnv env, boolean applyTimeLimit) {
     Space<?> s = env.actionSpace();
     if (s instanceof Discrete) return discrete(env, applyTimeLimit);
     if (s instanceof Box) return box(env, applyTimeLimit);
-    if (s instanceof MultiDiscrete) {
+    if (s instanceof MultiDiscrete || s instanceof Tokens) {
       throw new IllegalArgumentException(
-          env.spec().id() + " has a MultiDiscrete action space; wrap the FlatEnv directly");
+          env.spec().id() + " has a " + s.getClass().getSimpleName() + " action space; wrap the FlatEnv directly");
     }
     throw new IllegalArgumentException("unsupported action space " + s);
   }
@@ -86,7 +87,8 @@ public final class FlatEnvs {
   /**
    * Draws a random action of {@code space} from {@code rng} and writes its flat encoding at
    * {@code out[off..]}: a Discrete element as its 0-based index, a Box element as its floats, a
-   * MultiDiscrete element as one index per component.
+   * MultiDiscrete element as one index per component, a Tokens element as its ids followed by
+   * {@link Tokens#FLAT_PAD} up to the longest length.
    */
   public static void sampleAction(Space<?> space, RandomSource rng, float[] out, int off) {
     if (space instanceof Discrete d) {
@@ -96,6 +98,8 @@ public final class FlatEnvs {
     } else if (space instanceof MultiDiscrete m) {
       int[] x = m.sample(rng);
       for (int i = 0; i < x.length; i++) out[off + i] = x[i];
+    } else if (space instanceof Tokens t) {
+      t.writeFlat(t.sample(rng), out, off);
     } else {
       throw new IllegalArgumentException("unsupported space " + space);
     }

@@ -9,9 +9,9 @@ import org.rewardlab.core.random.RandomSource;
  * thread-safe.
  *
  * @param <T> the Java type of an element: {@code Integer} (Discrete), {@code float[]} (Box),
- *     {@code int[]} (MultiDiscrete)
+ *     {@code int[]} (MultiDiscrete), {@code int[]} of the sequence's length (Tokens)
  */
-public sealed interface Space<T> permits Discrete, Box, MultiDiscrete {
+public sealed interface Space<T> permits Discrete, Box, MultiDiscrete, Tokens {
 
   /** Whether {@code x} is an element of this space (shape, bounds and type all checked). */
   boolean contains(Object x);
@@ -24,7 +24,7 @@ public sealed interface Space<T> permits Discrete, Box, MultiDiscrete {
 
   /**
    * The number of floats one element occupies in a flat buffer (1 for Discrete, the product of the
-   * shape for Box, the number of components for MultiDiscrete).
+   * shape for Box, the number of components for MultiDiscrete, the longest length for Tokens).
    */
   int flatSize();
 }
