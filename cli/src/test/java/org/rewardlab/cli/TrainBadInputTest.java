@@ -322,4 +322,69 @@ class TrainBadInputTest {
       for (float v : ck.floats(n)) assertThat(Float.isFinite(v)).as(n).isTrue();
     }
   }
+
+  @Test
+  void nanBeforeTheFirstCheckpointSaysSo() {
+    TrainCli.Outcome o = trainYaml("nan-early", probeRun(NAN_ENV).replace("checkpointEvery: 2", "checkpointEvery: 100"));
+    assertNamedErrorWithoutTrace(o, "step " + BAD_FROM, "before its first checkpoint");
+    assertThat(o.err()).doesNotContain("is intact");
+  }
+
+  @Test
+  void anExplodingLearningRateStopsTheRun() {
+    TrainCli.Outcome o = trainYaml("lr-huge", SMALL.replace("numEnvs: 2", "learningRate: 1.0e10, numEnvs: 2"));
+    assertNamedErrorWithoutTrace(o, "parameters", "exploded");
+  }
+
+  @Test
+  void aRewardBeyondFloat32StopsTheRun() {
+    TrainCli.Outcome o = trainYaml("weight-huge", SMALL.replace("CartPole-v1", "MountainCar-v0") + """
+        reward:
+          type: weighted
+          terms:
+            - weight: 1.0
+              reward: {type: potential, name: shaping, potential: mountaincar.energy, weight: 1.0e308}
+        """);
+    assertNamedErrorWithoutTrace(o, "reward");
+    assertThat(o.errorLines().get(0)).containsAnyOf("float32", "Infinity", "NaN");
+  }
+
+  @Test
+  void aStartThatFailsLeavesNoRunDirectory() {
+    String id = "TrainBadInputFailsOnSecondMake-v0";
+    synchronized (EnvRegistry.class) {
+      if (!EnvRegistry.has(id)) {
+        EnvSpec spec = new EnvSpec(id, 10, null);
+        int[] made = new int[1];
+        EnvRegistry.register(spec, () -> {
+          if (made[0]++ % 2 == 1) {
+            throw new org.rewardlab.core.UserInputException("env " + id, "the simulator failed to start", "try again");
+          }
+          return new BadRewardProbe(spec, 1.0);
+        });
+      }
+    }
+    TrainCli.Outcome o = trainYaml("fails", SMALL.replace("CartPole-v1", id));
+    assertNamedErrorWithoutTrace(o, "failed to start");
+    assertNoRunWritten();
+  }
+
+  @Test
+  void theOldConfigFormStillTrainsWithANote() {
+    String old = """
+        name: old-form
+        seed: 1
+        algo: ppo
+        env: {id: CartPole-v1}
+        ppo: {numEnvs: 2, numSteps: 16, totalTimesteps: 64}
+        run: {checkpointEvery: 2, evalEpisodes: 0}
+        """;
+    Path file = TrainCli.write(tmp.resolve("old.yaml"), old);
+    TrainCli.Outcome o = TrainCli.run("train", file.toString(), "--out", tmp.resolve("runs").toString(), "--quiet",
+        "--set", "ppo.learningRate=0.001");
+    assertThat(o.code()).as(o.toString()).isZero();
+    assertThat(o.err()).contains("old form", "algo: {type: ppo", "--set algo.learningRate=0.001");
+    String manifest = TrainCli.read(TrainCli.onlyRun(tmp.resolve("runs")).resolve(RunManifest.FILE_NAME));
+    assertThat(manifest).contains("\"type\" : \"ppo\"", "\"learningRate\" : 0.001").doesNotContain("\"ppo\" :");
+  }
 }
