@@ -192,17 +192,16 @@ public final class Configs {
         String where = path.isEmpty() ? (inner.isEmpty() ? "config" : inner) : (inner.isEmpty() ? path : path + "." + inner);
         throw new UserInputException(where, u.problem(), u.fix() + fromOverride(where, overrides), e);
       }
-      String message = c.getMessage() == null ? "invalid value (" + c.getClass().getSimpleName() + ")" : firstLine(c.getMessage());
+      // the record's own message: whole (a value in it may hold a line break; the exception escapes it)
+      String message = c.getMessage() == null
+          ? (c instanceof NullPointerException ? "a part of it is missing (null)" : "invalid value") : c.getMessage().strip();
       // "learningRate must be > 0, got -1.0" from the record of algo is about algo.learningRate
       String key = leadingComponent(e.getType() == null ? null : e.getType().getRawClass(), message);
-      if (key != null) {
-        String where = join(path, key);
-        throw new UserInputException(where, message.substring(key.length()).strip(),
-            "change the value in the YAML" + fromOverride(where, overrides) + " or --set " + where + "=<value>", e);
-      }
-      String where = path.isEmpty() ? "config" : path;
-      throw new UserInputException(where, message,
-          "change the value in the YAML" + fromOverride(path, overrides) + " or --set " + (path.isEmpty() ? "" : path + ".") + "<key>=<value>", e);
+      String where = key != null ? join(path, key) : path.isEmpty() ? "config" : path;
+      String from = fromOverride(where, overrides);
+      String fix = !from.isEmpty() ? from.substring(2) + "; change that value"
+          : "change the value in the YAML or --set " + (key != null ? where : (path.isEmpty() ? "" : path + ".") + "<key>") + "=<value>";
+      throw new UserInputException(where, key != null ? message.substring(key.length()).strip() : message, fix, e);
     } catch (InvalidFormatException e) {
       String path = path(e);
       throw new UserInputException(path, "expected " + expected(e.getTargetType()) + ", got " + shown(e.getValue()),
@@ -243,8 +242,9 @@ public final class Configs {
    * Checks every scalar of {@code node} against the type its place asks for, before Jackson binds
    * it, so that the message names the path and the rule: integers within the range of their Java
    * type ({@code 2^40} is not an int), no NaN for a number, only true/false for a boolean, a null only
-   * where the type can hold one. Texts Jackson reads as special doubles ("Infinity", "-INF") become
-   * those doubles here, like YAML's {@code .inf}; ±Infinity is left to the records' validation.
+   * where the type can hold one (never inside a list or a map: those are immutable copies). Texts
+   * Jackson reads as special doubles ("Infinity", "-INF") become those doubles here, like YAML's
+   * {@code .inf}; ±Infinity is left to the records' validation.
    *
    * @return {@code node}, changed in place where a text became a number
    */
@@ -273,6 +273,7 @@ public final class Configs {
       ArrayNode a = (ArrayNode) node;
       for (int i = 0; i < a.size(); i++) {
         JsonNode v = a.get(i);
+        if (v.isNull()) throw nullEntry(type.getContentType().getRawClass(), join(path, String.valueOf(i)), "list entry", overrides);
         JsonNode checked = checkValues(v, type.getContentType(), join(path, String.valueOf(i)), overrides);
         if (checked != v) a.set(i, checked);
       }
@@ -282,6 +283,7 @@ public final class Configs {
       ObjectNode o = (ObjectNode) node;
       for (String key : fieldNames(o)) {
         JsonNode v = o.get(key);
+        if (v.isNull()) throw nullEntry(type.getContentType().getRawClass(), join(path, key), "value", overrides);
         JsonNode checked = checkValues(v, type.getContentType(), join(path, key), overrides);
         if (checked != v) o.set(key, checked);
       }
@@ -303,11 +305,14 @@ public final class Configs {
     if (t == byte.class || t == Byte.class) return checkInteger(v, t, Byte.MIN_VALUE, Byte.MAX_VALUE, path, overrides);
     if (t == double.class || t == Double.class) return checkNumber(v, t, Double.MAX_VALUE, path, overrides);
     if (t == float.class || t == Float.class) return checkNumber(v, t, Float.MAX_VALUE, path, overrides);
+    if (t == String.class && v.isContainerNode()) {
+      throw new UserInputException(path, "expected a string, got " + kind(v), "write a single value" + fromOverride(path, overrides));
+    }
     if (t == boolean.class || t == Boolean.class) {
       if (v.isBoolean() || v.isNull() && t == Boolean.class) return v;
       if (v.isNull()) throw nullForPrimitive(t, path, overrides);
       String fix = "write true or false" + fromOverride(path, overrides);
-      if (v.isTextual()) fix = "write true or false (words like yes, on or y are not booleans here)" + fromOverride(path, overrides);
+      if (v.isTextual()) fix = "write true or false; words like yes, on or y are not booleans here" + fromOverride(path, overrides);
       throw new UserInputException(path, "expected true or false, got " + kind(v), fix);
     }
     return v;
@@ -364,6 +369,12 @@ public final class Configs {
           + UserInputException.abbreviate(n.asText()), "use a smaller number" + fromOverride(path, overrides));
     }
     return n;
+  }
+
+  /** Lists and maps of a config are immutable copies ({@code List.copyOf}), which hold no nulls. */
+  private static UserInputException nullEntry(Class<?> t, String path, String what, List<String> overrides) {
+    return new UserInputException(path, "expected " + expected(t) + ", got null (an empty " + what + ")",
+        "write a value or remove the " + what + fromOverride(path, overrides));
   }
 
   private static UserInputException nullForPrimitive(Class<?> t, String path, List<String> overrides) {

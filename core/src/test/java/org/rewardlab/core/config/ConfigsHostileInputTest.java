@@ -191,6 +191,9 @@ class ConfigsHostileInputTest {
     rejects("algo: {numSteps: \"12\"}", Experiment.class).hasMessageStartingWith("algo.numSteps: expected an integer, got '12'");
     rejects("algo: {schedule: 1}", Experiment.class).hasMessageStartingWith("algo.schedule: expected one of [CONSTANT, LINEAR]");
     rejects("algo: {numSteps: ~}", Experiment.class).hasMessageStartingWith("algo.numSteps: expected an integer, got null");
+    rejects("algo: {hidden: [64, ~]}", Experiment.class).hasMessageStartingWith("algo.hidden.1: expected an integer, got null (an empty list entry)");
+    rejects("terms: [~]", Experiment.class).hasMessageStartingWith("terms.0: expected a Term, got null (an empty list entry)");
+    rejects("weights: {a: ~}", Experiment.class).hasMessageStartingWith("weights.a: expected a number, got null (an empty value)");
     // texts take what YAML gives them: a number, a boolean word
     assertThat(Configs.read("name: 123", Experiment.class).name()).isEqualTo("123");
     assertThat(Configs.read("name: yes", Experiment.class).name()).isEqualTo("yes");
@@ -234,6 +237,19 @@ class ConfigsHostileInputTest {
         .hasMessageContaining("'line one\\nline two\\u001b[31m'");
     rejects("", Experiment.class, "algo." + big + "=1").hasMessageContaining("(1048583 chars)");
     rejects("", Experiment.class, "algo.numSteps=" + big).hasMessageContaining("chars)");
+  }
+
+  @Test
+  void aRecordsMessageIsKeptWholeAndOnOneLine() {
+    // Potential's message echoes the value; a line break in a value must not cut the message
+    rejects("reward: {type: potential, gamma: 2}", Experiment.class)
+        .hasMessage("reward.gamma: must be in [0, 1], got 2.0 (change the value in the YAML or --set reward.gamma=<value>)");
+    rejects("", Experiment.class, "reward.gamma=2")
+        .hasMessage("reward.gamma: must be in [0, 1], got 2.0 (it came from --set reward.gamma=2; change that value)");
+    rejects("label: \"a\\nb\"", TestConfigs.Labeled.class)
+        .hasMessage("label: 'a\\nb' is not lower-case letters (change the value in the YAML or --set label=<value>)");
+    rejects("name: [a, b]", Experiment.class).hasMessageStartingWith("name: expected a string, got a list");
+    rejects("algo: {schedule: {a: 1}}", Experiment.class).hasMessageStartingWith("algo.schedule: expected one of [CONSTANT, LINEAR]");
   }
 
   // ---------------------------------------------------------------- files

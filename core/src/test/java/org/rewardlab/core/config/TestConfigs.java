@@ -66,6 +66,13 @@ public final class TestConfigs {
     }
   }
 
+  /** A record whose validation echoes the value. */
+  public record Labeled(String label) {
+    public Labeled {
+      if (label != null && !label.matches("[a-z]+")) throw new IllegalArgumentException("label '" + label + "' is not lower-case letters");
+    }
+  }
+
   /** A record without defaults: every key is required. Its getter-like methods are not config keys. */
   public record Bare(int a, String b) {
     public int getTwiceA() {
