@@ -157,7 +157,7 @@ class CliFuzzTest {
     c.get("algo.numMinibatches").add(Bad.of("17")); // more minibatches than the 16 samples of a batch
     c.put("algo.totalTimesteps", bads("0", "-5", "15", "1.5", "x", "1180591620717411303424", ".nan", ".inf", "true", "~", "[64]"));
     c.put("algo.learningRate", bads("0", "-0.001", ".nan", ".inf", "-.inf", "fast", "true", "[0.1]", "~", "\"0.1\"", "NaN", "-Infinity"));
-    c.get("algo.learningRate").add(new Bad("1e400", false, List.of("beyond the range of a double")));
+    c.get("algo.learningRate").add(new Bad("1e400", true, List.of("beyond the range of a double")));
     for (String f : List.of("gamma", "gaeLambda")) c.put("algo." + f, bads("1.5", "-0.1", ".nan", ".inf", "x", "true", "~"));
     c.put("algo.clipCoef", bads("0", "-0.2", ".nan", "x", "[0.2]"));
     for (String f : List.of("entCoef", "vfCoef")) c.put("algo." + f, bads("-0.01", ".nan", ".inf", "x", "false"));
@@ -166,7 +166,8 @@ class CliFuzzTest {
     c.put("algo.targetKl", bads("0", "-0.1", ".nan", "x", "[1]", "true"));
     for (String f : List.of("annealLr", "normAdv", "clipVloss", "truncationAsTermination")) c.put("algo." + f, bads(BOOL_BAD));
     c.put("algo.hiddenSizes", bads("[0]", "[-1]", "[]", "[4294967296]", "[1.5]", "\"64\"", "[a]", "{a: 1}", "64", "~", "[64, .nan]", "[64, ~]"));
-    c.get("algo.hiddenSizes").add(new Bad("[064]", false, List.of("leading zero")));
+    c.get("algo.hiddenSizes").add(new Bad("[064]", true, List.of("leading zero")));
+    c.get("algo.numEnvs").add(new Bad("02", true, List.of("leading zero")));
     c.put("env.id", bads("NoSuchEnv-v0", "\"\"", "cartpole-v1", "[CartPole-v1]", "123", "CartPole-v0", "{a: 1}", "\"CartPole-v1\\n\""));
     for (String f : List.of("normalizeObservation", "normalizeReward", "clipAction")) c.put("env." + f, bads(BOOL_BAD));
     for (String f : List.of("clipObservation", "clipReward")) c.put("env." + f, bads("0", "-1", ".nan", "x", "-.inf"));

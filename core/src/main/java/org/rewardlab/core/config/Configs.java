@@ -299,6 +299,9 @@ public final class Configs {
   }
 
   private static JsonNode checkScalar(JsonNode v, Class<?> t, String path, List<String> overrides) {
+    if (v instanceof YamlTrees.Unreadable u && isNumeric(t)) {
+      throw new UserInputException(path, u.problem(), u.fix() + fromOverride(path, overrides));
+    }
     if (t == int.class || t == Integer.class) return checkInteger(v, t, Integer.MIN_VALUE, Integer.MAX_VALUE, path, overrides);
     if (t == long.class || t == Long.class) return checkInteger(v, t, Long.MIN_VALUE, Long.MAX_VALUE, path, overrides);
     if (t == short.class || t == Short.class) return checkInteger(v, t, Short.MIN_VALUE, Short.MAX_VALUE, path, overrides);
@@ -308,6 +311,9 @@ public final class Configs {
     if (t == String.class && v.isContainerNode()) {
       throw new UserInputException(path, "expected a string, got " + kind(v), "write a single value" + fromOverride(path, overrides));
     }
+    if (t == String.class && v instanceof YamlTrees.Written w) {
+      return TextNode.valueOf(w.written()); // name: 1e5 is the text 1e5, not 100000.0
+    }
     if (t == boolean.class || t == Boolean.class) {
       if (v.isBoolean() || v.isNull() && t == Boolean.class) return v;
       if (v.isNull()) throw nullForPrimitive(t, path, overrides);
@@ -316,6 +322,10 @@ public final class Configs {
       throw new UserInputException(path, "expected true or false, got " + kind(v), fix);
     }
     return v;
+  }
+
+  private static boolean isNumeric(Class<?> t) {
+    return t.isPrimitive() && t != boolean.class && t != char.class || Number.class.isAssignableFrom(t);
   }
 
   private static JsonNode checkInteger(JsonNode v, Class<?> t, long min, long max, String path, List<String> overrides) {

@@ -40,8 +40,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
  *   <li>plain scalars follow the YAML 1.2 core schema: {@code null ~} and empty are null; only
  *       {@code true}/{@code false} (any case style) are booleans ({@code yes}, {@code on} stay text);
  *       integers are decimal ({@code 1_000} allowed), {@code 0x}, {@code 0o} or {@code 0b}; a decimal
- *       with a leading zero ({@code 017}: octal in YAML 1.1, 17 in YAML 1.2) is an error; floats have a
- *       point or an exponent; {@code .inf -.inf .nan} (YAML 1.1 and 1.2) are ±Infinity and NaN;
+ *       with a leading zero ({@code 017}: octal in YAML 1.1, 17 in YAML 1.2) is not a number but an
+ *       {@link Unreadable} text (an error where a number is asked for); floats have a point or an
+ *       exponent; {@code .inf -.inf .nan} (YAML 1.1 and 1.2) are ±Infinity and NaN; numbers and
+ *       booleans remember how they were written ({@link Written}), for keys that ask for a string;
  *   <li>quoted and block scalars are text; tags {@code !!str !!int !!float !!bool !!null !!map !!seq}
  *       are honoured, any other tag is an error;
  *   <li>{@code <<: *base} merges mappings (keys written beside it win);
@@ -220,10 +222,12 @@ final class YamlTrees {
         if (t.equals("true") || t.equals("false")) return JsonNodeFactory.instance.booleanNode(t.equals("true"));
       } else if (tag.equals(Tag.INT)) {
         JsonNode n = number(t, s);
+        if (n instanceof Unreadable u) throw error(source, s.getStartMark(), u.problem(), u.fix());
         if (n != null && n.isIntegralNumber()) return n;
       } else if (tag.equals(Tag.FLOAT)) {
         JsonNode n = special(t);
         if (n == null) n = number(t, s);
+        if (n instanceof Unreadable u) throw error(source, s.getStartMark(), u.problem(), u.fix());
         if (n != null) return JsonNodeFactory.instance.numberNode(n.doubleValue());
       } else {
         throw error(source, s.getStartMark(), "unsupported tag " + UserInputException.quote(tag.getValue()),
@@ -238,15 +242,16 @@ final class YamlTrees {
         case "", "~", "null", "Null", "NULL":
           return JsonNodeFactory.instance.nullNode();
         case "true", "True", "TRUE":
-          return JsonNodeFactory.instance.booleanNode(true);
+          return new WrittenBoolean(true, v);
         case "false", "False", "FALSE":
-          return JsonNodeFactory.instance.booleanNode(false);
+          return new WrittenBoolean(false, v);
         default:
           break;
       }
       JsonNode n = special(v);
       if (n == null) n = number(v, s);
-      return n != null ? n : JsonNodeFactory.instance.textNode(v);
+      if (n instanceof Unreadable) return n;
+      return n != null ? written(n, v) : JsonNodeFactory.instance.textNode(v);
     }
 
     /** {@code .inf}, {@code -.inf}, {@code .nan} in their three spellings, or null. */
@@ -272,7 +277,7 @@ final class YamlTrees {
         digits = v.replace("_", "");
         String unsigned = digits.startsWith("-") || digits.startsWith("+") ? digits.substring(1) : digits;
         if (unsigned.length() > 1 && unsigned.charAt(0) == '0') {
-          throw error(source, s.getStartMark(), UserInputException.quote(v) + " has a leading zero: YAML 1.1 reads it as octal, YAML 1.2 as decimal",
+          return new Unreadable(v, UserInputException.quote(v) + " has a leading zero: YAML 1.1 reads it as octal, YAML 1.2 as decimal",
               "write it without the leading zero (or with 0o for octal)");
         }
         radix = 10;
@@ -285,7 +290,7 @@ final class YamlTrees {
       } else if (FLOAT.matcher(v).matches()) {
         double d = Double.parseDouble(v.replace("_", ""));
         if (Double.isInfinite(d)) {
-          throw error(source, s.getStartMark(), UserInputException.quote(v) + " is beyond the range of a double (about ±1.8e308)",
+          return new Unreadable(v, UserInputException.quote(v) + " is beyond the range of a double (about ±1.8e308)",
               "write a smaller number, or .inf for infinity");
         }
         return JsonNodeFactory.instance.numberNode(d);
@@ -293,13 +298,133 @@ final class YamlTrees {
         return null;
       }
       if (digits.length() > MAX_DIGITS) {
-        throw error(source, s.getStartMark(), "an integer with " + digits.length() + " digits is beyond the range of every setting",
+        return new Unreadable(v, "an integer with " + digits.length() + " digits is beyond the range of every setting",
             "write a smaller number");
       }
       BigInteger b = new BigInteger(digits, radix);
       if (b.bitLength() < 32) return JsonNodeFactory.instance.numberNode(b.intValue());
       if (b.bitLength() < 64) return JsonNodeFactory.instance.numberNode(b.longValue());
       return JsonNodeFactory.instance.numberNode(b);
+    }
+  }
+
+  // ---------------------------------------------------------------- plain scalars as written
+
+  /**
+   * A number or boolean read from a plain scalar, with the text it was written as: where a config
+   * asks for a string, the text is taken ({@code name: 1e5} names the run {@code 1e5}, not
+   * {@code 100000.0}). Otherwise the node is the number or boolean it extends.
+   */
+  interface Written {
+    /** The scalar as it stood in the YAML. */
+    String written();
+  }
+
+  /**
+   * A plain scalar that looks like a number but cannot be read as one without guessing ({@code 017})
+   * or losing it ({@code 1e400}): the text where a string is asked for, an error naming the config
+   * path where a number is.
+   */
+  static final class Unreadable extends com.fasterxml.jackson.databind.node.TextNode implements Written {
+    private final String problem;
+    private final String fix;
+
+    Unreadable(String text, String problem, String fix) {
+      super(text);
+      this.problem = problem;
+      this.fix = fix;
+    }
+
+    @Override
+    public String written() {
+      return textValue();
+    }
+
+    /** Why it is not a number. */
+    String problem() {
+      return problem;
+    }
+
+    /** How to write it. */
+    String fix() {
+      return fix;
+    }
+  }
+
+  private static JsonNode written(JsonNode n, String text) {
+    if (n instanceof com.fasterxml.jackson.databind.node.IntNode) return new WrittenInt(n.intValue(), text);
+    if (n instanceof com.fasterxml.jackson.databind.node.LongNode) return new WrittenLong(n.longValue(), text);
+    if (n instanceof com.fasterxml.jackson.databind.node.BigIntegerNode) return new WrittenBigInteger(n.bigIntegerValue(), text);
+    return new WrittenDouble(n.doubleValue(), text);
+  }
+
+  private static final class WrittenInt extends com.fasterxml.jackson.databind.node.IntNode implements Written {
+    private final String text;
+
+    WrittenInt(int v, String text) {
+      super(v);
+      this.text = text;
+    }
+
+    @Override
+    public String written() {
+      return text;
+    }
+  }
+
+  private static final class WrittenLong extends com.fasterxml.jackson.databind.node.LongNode implements Written {
+    private final String text;
+
+    WrittenLong(long v, String text) {
+      super(v);
+      this.text = text;
+    }
+
+    @Override
+    public String written() {
+      return text;
+    }
+  }
+
+  private static final class WrittenBigInteger extends com.fasterxml.jackson.databind.node.BigIntegerNode implements Written {
+    private final String text;
+
+    WrittenBigInteger(BigInteger v, String text) {
+      super(v);
+      this.text = text;
+    }
+
+    @Override
+    public String written() {
+      return text;
+    }
+  }
+
+  private static final class WrittenDouble extends com.fasterxml.jackson.databind.node.DoubleNode implements Written {
+    private final String text;
+
+    WrittenDouble(double v, String text) {
+      super(v);
+      this.text = text;
+    }
+
+    @Override
+    public String written() {
+      return text;
+    }
+  }
+
+  private static final class WrittenBoolean extends com.fasterxml.jackson.databind.node.BooleanNode implements Written {
+    private final String text;
+
+    WrittenBoolean(boolean v, String text) {
+      super(v);
+      this.text = text;
+    }
+
+    @Override
+    public String written() {
+      return text;
     }
   }
 

@@ -156,7 +156,7 @@ class ConfigsHostileInputTest {
         .hasMessageContaining("--set algo.numSteps=2147483648");
     rejects("seed: 9223372036854775808", Experiment.class)
         .hasMessageStartingWith("seed: expected an integer between -9223372036854775808 and 9223372036854775807");
-    rejects("seed: " + "9".repeat(500), Experiment.class).hasMessageContaining("500 digits");
+    rejects("seed: " + "9".repeat(500), Experiment.class).hasMessageStartingWith("seed: an integer with 500 digits");
     rejects("small: 40000", Ranges.class).hasMessageStartingWith("small: expected an integer between -32768 and 32767");
     rejects("tiny: 128", Ranges.class).hasMessageStartingWith("tiny: expected an integer between -128 and 127");
     // large longs are fine
@@ -170,12 +170,14 @@ class ConfigsHostileInputTest {
     assertThat(Configs.read("algo: {numSteps: 0x10}", Experiment.class).algo().numSteps()).isEqualTo(16);
     assertThat(Configs.read("algo: {numSteps: 0o17}", Experiment.class).algo().numSteps()).isEqualTo(15);
     rejects("algo: {numSteps: 017}", Experiment.class)
-        .hasMessageStartingWith("<yaml>:1:18: '017' has a leading zero");
+        .hasMessageStartingWith("algo.numSteps: '017' has a leading zero");
+    rejects("seed: !!int 017", Experiment.class).hasMessageStartingWith("<yaml>:1:7: '017' has a leading zero");
     rejects("algo: {numSteps: 1e6}", Experiment.class)
         .hasMessageStartingWith("algo.numSteps: expected an integer, got 1000000.0")
         .hasMessageContaining("e.g. 1000000");
     rejects("algo: {numSteps: .inf}", Experiment.class).hasMessageStartingWith("algo.numSteps: expected an integer, got Infinity");
-    rejects("algo: {learningRate: 1e400}", Experiment.class).hasMessageContaining("beyond the range of a double");
+    rejects("algo: {learningRate: 1e400}", Experiment.class)
+        .hasMessageStartingWith("algo.learningRate: '1e400' is beyond the range of a double");
   }
 
   @Test
@@ -197,6 +199,10 @@ class ConfigsHostileInputTest {
     // texts take what YAML gives them: a number, a boolean word
     assertThat(Configs.read("name: 123", Experiment.class).name()).isEqualTo("123");
     assertThat(Configs.read("name: yes", Experiment.class).name()).isEqualTo("yes");
+    // where a string is asked for, a plain scalar is the text as written, never a number's rendering
+    for (String text : List.of("1e5", "0x1F", "1_000", ".5", ".inf", "True", "007", "1e400", "9".repeat(500))) {
+      assertThat(Configs.read("name: " + text, Experiment.class).name()).as(text).isEqualTo(text);
+    }
   }
 
   // ---------------------------------------------------------------- booleans
