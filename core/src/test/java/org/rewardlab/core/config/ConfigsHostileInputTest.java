@@ -105,6 +105,12 @@ class ConfigsHostileInputTest {
   }
 
   @Test
+  void deepNestingIsRefusedNotAStackOverflow() {
+    rejects("terms: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n", Experiment.class)
+        .hasMessageStartingWith("<yaml>: cannot read the YAML: Nesting Depth exceeded");
+  }
+
+  @Test
   void controlCharactersInTheTextNameTheirLine() {
     rejects("name: a\nseed: 1\u0001\n", Experiment.class)
         .hasMessageStartingWith("<yaml>:2:")
