@@ -46,14 +46,21 @@ import org.rewardlab.core.UserInputException;
  * <p>Loading a config of record type {@code T}:
  *
  * <ol>
- *   <li>the YAML is parsed to a tree (malformed YAML is reported with its line and column);
+ *   <li>the file is read as strict UTF-8 (a byte that is not is reported with its offset and line)
+ *       and the YAML parsed to a tree by {@link YamlTrees}: aliases resolved, one document only,
+ *       YAML 1.2 scalars ({@code yes} is text, {@code .inf}/{@code .nan} are floats); malformed YAML
+ *       is reported with its line and column;
  *   <li>the tree is merged over the defaults: a record type's static {@code defaults()} (nested records
  *       that have one fill the gaps their parent's defaults leave); keys are checked against the record
  *       components on the way, so an unknown key is reported with the valid keys and a "did you mean";
  *   <li>{@code --set a.b=c} overrides are applied in order, each value read as a YAML scalar or flow
  *       value ({@code 3e-4}, {@code true}, {@code [1, 2]}); a path that does not exist is an error;
- *   <li>Jackson binds the tree to the record; wrong types and the compact constructors'
- *       {@link IllegalArgumentException}s become {@link UserInputException}s naming the path.
+ *   <li>every value is checked against the Java type of its place (integers within their type's
+ *       range, no NaN, only true/false for booleans, no null for primitives or inside lists);
+ *   <li>Jackson binds the tree to the record (no coercion of scalars: {@code 2} is not
+ *       {@code true}, {@code "3"} is not 3); wrong types and the compact constructors'
+ *       {@link IllegalArgumentException}s become {@link UserInputException}s naming the path (a
+ *       message that starts with a component's name names that component's path).
  * </ol>
  *
  * Keys are the record component names. Lists are indexed in paths as {@code terms.0.weight} or

@@ -213,7 +213,7 @@ final class YamlTrees {
     private JsonNode scalar(ScalarNode s) {
       Tag tag = s.getTag();
       String v = s.getValue();
-      if (tag == PLAIN) return plain(v, s);
+      if (tag == PLAIN) return plain(v);
       if (tag.equals(Tag.STR) || tag.equals(Tag.MERGE)) return JsonNodeFactory.instance.textNode(v);
       String t = v.trim();
       if (tag.equals(Tag.NULL)) {
@@ -221,12 +221,12 @@ final class YamlTrees {
       } else if (tag.equals(Tag.BOOL)) {
         if (t.equals("true") || t.equals("false")) return JsonNodeFactory.instance.booleanNode(t.equals("true"));
       } else if (tag.equals(Tag.INT)) {
-        JsonNode n = number(t, s);
+        JsonNode n = number(t);
         if (n instanceof Unreadable u) throw error(source, s.getStartMark(), u.problem(), u.fix());
         if (n != null && n.isIntegralNumber()) return n;
       } else if (tag.equals(Tag.FLOAT)) {
         JsonNode n = special(t);
-        if (n == null) n = number(t, s);
+        if (n == null) n = number(t);
         if (n instanceof Unreadable u) throw error(source, s.getStartMark(), u.problem(), u.fix());
         if (n != null) return JsonNodeFactory.instance.numberNode(n.doubleValue());
       } else {
@@ -237,7 +237,7 @@ final class YamlTrees {
           "remove the tag or fix the value");
     }
 
-    private JsonNode plain(String v, ScalarNode s) {
+    private static JsonNode plain(String v) {
       switch (v) {
         case "", "~", "null", "Null", "NULL":
           return JsonNodeFactory.instance.nullNode();
@@ -249,7 +249,7 @@ final class YamlTrees {
           break;
       }
       JsonNode n = special(v);
-      if (n == null) n = number(v, s);
+      if (n == null) n = number(v);
       if (n instanceof Unreadable) return n;
       return n != null ? written(n, v) : JsonNodeFactory.instance.textNode(v);
     }
@@ -269,7 +269,7 @@ final class YamlTrees {
     }
 
     /** An integer or float node for number syntax, null for anything else. */
-    private JsonNode number(String v, ScalarNode s) {
+    private static JsonNode number(String v) {
       if (v.isEmpty() || "+-.0123456789".indexOf(v.charAt(0)) < 0) return null;
       String digits;
       int radix;
