@@ -15,6 +15,7 @@ import org.rewardlab.algos.experiment.TrainListener;
 import org.rewardlab.algos.experiment.TrainProgress;
 import org.rewardlab.algos.experiment.Trainer;
 import org.rewardlab.cli.progress.ProgressBar;
+import org.rewardlab.core.UserFiles;
 import org.rewardlab.core.UserInputException;
 import org.rewardlab.core.run.JsonlMetricsSink;
 import org.rewardlab.core.run.MetricsRecord;
@@ -111,6 +112,7 @@ final class BenchCommand implements Callable<Integer> {
       if (!Files.isRegularFile(config)) {
         throw new UserInputException(config.toString(), "no such experiment file", "give --config examples/cartpole-ppo.yaml");
       }
+      UserFiles.requireDirectoryOrAbsent(out, "--out");
       PrintWriter pw = spec.commandLine().getOut();
       pw.println("| seed | wall s | SPS | final-100 mean return | episodes |");
       pw.println("|---:|---:|---:|---:|---:|");

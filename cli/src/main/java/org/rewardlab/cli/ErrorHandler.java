@@ -12,8 +12,12 @@ import picocli.CommandLine;
 
 /**
  * The one place where errors become output and exit codes: bad input ({@link UserInputException},
- * picocli's {@link ParameterException}) prints one {@code error: ...} line and exits 2; anything else
- * is a bug: {@code error: internal: ...} and exit 1. Stack traces only with {@code --debug}.
+ * picocli's {@link ParameterException}) prints one {@code error: ...} line and exits 2; running out of
+ * memory is taken as input too large for the heap (sizes in the config) and exits 2 as well, with
+ * the way out; anything else is a bug: {@code error: internal: ...} and exit 1. Stack traces only
+ * with {@code --debug}. Every message is printed as exactly one line of bounded length: line breaks
+ * and other control characters in it are escaped and long values cut
+ * ({@link UserInputException#bounded}).
  */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
   private final boolean debug;
@@ -26,7 +30,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
     PrintWriter err = cl.getErr();
-    err.println("error: " + describe(ex, cl) + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+    err.println("error: " + oneLine(describe(ex, cl)) + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
     trace(err, ex);
     return Main.BAD_INPUT;
   }
@@ -38,7 +42,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         && cl.getCommandSpec().positionalParameters().isEmpty()
         && !unmatched.getUnmatched().isEmpty()
         && !unmatched.getUnmatched().get(0).startsWith("-")) {
-      String message = "unknown command '" + unmatched.getUnmatched().get(0) + "'";
+      String message = "unknown command " + UserInputException.quote(unmatched.getUnmatched().get(0));
       List<String> suggestions = unmatched.getSuggestions();
       if (!suggestions.isEmpty()) {
         message += "; did you mean " + String.join(" or ", suggestions.stream().map(s -> "'" + s + "'").toList()) + "?";
@@ -53,6 +57,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   @Override
   public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
     PrintWriter err = cl.getErr();
+    OutOfMemoryError oom = causeOfType(ex, OutOfMemoryError.class);
+    if (oom != null) {
+      return outOfMemory(err, oom);
+    }
     UserInputException user = causeOfType(ex, UserInputException.class);
     if (user != null) {
       err.println("error: " + oneLine(user.getMessage()));
@@ -74,7 +82,24 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     return Main.INTERNAL_ERROR;
   }
 
-  private void trace(PrintWriter err, Exception ex) {
+  /**
+   * The last line of defence against sizes too large for the heap (a window, a network, a number of
+   * envs): one line that says what to lower or how to raise the heap, and exit 2.
+   */
+  int outOfMemory(PrintWriter err, OutOfMemoryError e) {
+    // what the failed allocation held is unreachable now: printing one line fits in what is left
+    err.println("error: out of memory (" + oneLine(String.valueOf(e.getMessage())) + ", maximum heap "
+        + (Runtime.getRuntime().maxMemory() >> 20) + " MiB): the input asks for more memory than the JVM has"
+        + " (lower the sizes in the config, e.g. numEnvs, numSteps, hiddenSizes or run.smoothWindow,"
+        + " or raise the heap, e.g. JAVA_OPTS=\"-Xmx8g\" ./rewardlab ...)");
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return Main.BAD_INPUT;
+  }
+
+  private void trace(PrintWriter err, Throwable ex) {
     if (debug) {
       ex.printStackTrace(err);
     }
@@ -89,7 +114,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     return null;
   }
 
-  private static String oneLine(String message) {
-    return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+  /** The message on one line of bounded length: control characters escaped, long values cut. */
+  static String oneLine(String message) {
+    return message == null ? "" : UserInputException.bounded(message.strip());
   }
 }

@@ -57,7 +57,14 @@ public final class Main {
 
   /** As {@link #run(PrintWriter, PrintWriter, String...)} with a given repro registry (for tests). */
   static int run(ReproRegistry registry, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = commandLine(registry);
+    return execute(commandLine(registry), out, err, args);
+  }
+
+  /**
+   * Runs {@code cl} on {@code args} with the error handling of every command: one {@code error:} line
+   * and exit 2 for bad input (an {@link OutOfMemoryError} included), exit 1 for a bug.
+   */
+  static int execute(CommandLine cl, PrintWriter out, PrintWriter err, String... args) {
     cl.setOut(out);
     cl.setErr(err);
     // Scanned from the raw arguments so that even a parse failure honours --debug.
@@ -66,6 +73,9 @@ public final class Main {
     cl.setParameterExceptionHandler(handler);
     try {
       return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli passes Errors through; a heap too small for the config's sizes is still bad input
+      return handler.outOfMemory(err, e);
     } finally {
       out.flush();
       err.flush();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rewardlab.cli.report.Plots;
 import org.rewardlab.cli.report.RunReport;
+import org.rewardlab.core.UserFiles;
 import org.rewardlab.core.run.RunManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,8 +17,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plot",
     description = {
-      "Plot learning curves as PNG. One run: its plots/ and report.html are rewritten.",
-      "Several runs: one chart overlays them; seeds of the same config get a mean line and a min-max band."
+      "Plot learning curves as PNG. One run: its plots/ and report.html are rewritten (and, with --metric or",
+      "--out, the chart of that metric is written too). Several runs: one chart overlays them; seeds of the",
+      "same config get a mean line and a min-max band."
     })
 final class PlotCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -26,22 +28,27 @@ final class PlotCommand implements Callable<Integer> {
   List<Path> runs;
 
   @Option(names = "--metric", description = "The metric to plot (default: ${DEFAULT-VALUE}).")
-  String metric = "charts/episodic_return";
+  String metric = RunReport.RETURN_KEY;
 
-  @Option(names = "--out", paramLabel = "FILE.png", description = "Chart file for several runs (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--out", paramLabel = "FILE.png", description = "Chart file (default: ${DEFAULT-VALUE}); never a directory, FIFO or device.")
   Path out = Path.of("learning-curves.png");
 
   @Override
   public Integer call() {
+    var parsed = spec.commandLine().getParseResult();
+    boolean chart = runs.size() > 1 || parsed.hasMatchedOption("--metric") || parsed.hasMatchedOption("--out");
+    // everything is checked before anything is written
+    if (chart) UserFiles.requireFileOrAbsent(out, "--out");
     for (Path r : runs) RunManifest.read(r); // each must be a run directory
+    if (chart) {
+      Plots.learningCurve(runs, metric, out); // refuses a metric no run has, naming those they have
+    }
     if (runs.size() == 1) {
       RunReport.Written w = RunReport.write(runs.get(0));
       for (Path p : w.plots()) spec.commandLine().getOut().println(Workspace.show(p));
       spec.commandLine().getOut().println(Workspace.show(w.html()));
-    } else {
-      Plots.learningCurve(runs, metric, out);
-      spec.commandLine().getOut().println(Workspace.show(out));
     }
+    if (chart) spec.commandLine().getOut().println(Workspace.show(out));
     return Main.OK;
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
+import org.rewardlab.core.UserFiles;
 import org.rewardlab.core.UserInputException;
 import org.rewardlab.repro.Arm;
 import org.rewardlab.repro.Claim;
@@ -120,6 +121,8 @@ final class ReproCommand implements Callable<Integer> {
       Scale runScale = Scale.parse(scale);
       C config = ReproRunner.config(r, runScale, chooseSeeds(r.config(runScale).seeds()));
       Path outDir = out != null ? out : Workspace.resolve("runs/repro/" + paper.id());
+      UserFiles.requireDirectoryOrAbsent(outDir, "--out");
+      UserFiles.requireDirectoryOrAbsent(results != null ? results : Workspace.resolve(RESULTS_DIR), "--results");
       try {
         Files.createDirectories(outDir);
       } catch (IOException e) {
@@ -262,6 +265,8 @@ final class ReproCommand implements Callable<Integer> {
     public Integer call() {
       ReproRegistry registry = repro.registry();
       Path target = out != null ? out : Workspace.resolve(PAPERS_MD);
+      UserFiles.requireDirectoryOrAbsent(results != null ? results : Workspace.resolve(RESULTS_DIR), "--results");
+      UserFiles.requireFileOrAbsent(target, "--out");
       ResultStore store = new ResultStore(results != null ? results : Workspace.resolve(RESULTS_DIR));
       try {
         PapersReport.write(registry, store, target);

@@ -10,6 +10,7 @@ import org.rewardlab.algos.experiment.Algorithms;
 import org.rewardlab.algos.experiment.ExperimentSpec;
 import org.rewardlab.algos.experiment.ExperimentSpecs;
 import org.rewardlab.algos.experiment.Trainer;
+import org.rewardlab.core.UserFiles;
 import org.rewardlab.core.UserInputException;
 import org.rewardlab.core.env.EnvFactory;
 import org.rewardlab.envs.EnvRegistry;
@@ -51,9 +52,7 @@ final class TrainCommand implements Callable<Integer> {
       throw new UserInputException(experiment.toString(), Files.isDirectory(experiment) ? "is a directory, not an experiment file" : "no such experiment file",
           "give a YAML file such as examples/cartpole-ppo.yaml");
     }
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new UserInputException("--out " + out, "exists and is not a directory", "give a directory for the run directories, e.g. --out runs");
-    }
+    UserFiles.requireDirectoryOrAbsent(out, "--out");
     List<String> sets = new ArrayList<>(overrides);
     if (seed != null) sets.add("seed=" + seed);
     ExperimentSpecs.Loaded loaded = ExperimentSpecs.load(experiment, sets);

@@ -9,12 +9,21 @@ package org.rewardlab.algos.experiment;
  * @param smoothWindow episodes in the moving mean shown as "recent return" in the progress bar
  */
 public record RunSettings(int checkpointEvery, int evalEpisodes, int smoothWindow) {
+  /** Most evaluation episodes at the end of a run. */
+  public static final int MAX_EVAL_EPISODES = 100_000;
+  /** Widest moving-mean window (episodes are kept in memory). */
+  public static final int MAX_SMOOTH_WINDOW = 1_000_000;
+
   public RunSettings {
     if (checkpointEvery < 1) {
       throw new IllegalArgumentException("checkpointEvery must be >= 1 update, got " + checkpointEvery);
     }
-    if (evalEpisodes < 0) throw new IllegalArgumentException("evalEpisodes must be >= 0, got " + evalEpisodes);
-    if (smoothWindow < 1) throw new IllegalArgumentException("smoothWindow must be >= 1, got " + smoothWindow);
+    if (evalEpisodes < 0 || evalEpisodes > MAX_EVAL_EPISODES) {
+      throw new IllegalArgumentException("evalEpisodes must be in 0.." + MAX_EVAL_EPISODES + ", got " + evalEpisodes);
+    }
+    if (smoothWindow < 1 || smoothWindow > MAX_SMOOTH_WINDOW) {
+      throw new IllegalArgumentException("smoothWindow must be in 1.." + MAX_SMOOTH_WINDOW + " episodes, got " + smoothWindow);
+    }
   }
 
   public static RunSettings defaults() {

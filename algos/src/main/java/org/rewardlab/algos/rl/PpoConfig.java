@@ -91,11 +91,13 @@ public record PpoConfig(
       throw bad("numMinibatches", "minibatches of one sample cannot normalize advantages",
           "use fewer minibatches or set normAdv to false");
     }
-    if (!(clipCoef > 0)) throw bad("clipCoef", "must be positive, got " + clipCoef, "use e.g. 0.2");
+    if (!(clipCoef > 0) || Double.isInfinite(clipCoef)) throw bad("clipCoef", "must be a positive number, got " + clipCoef, "use e.g. 0.2");
     nonNegative("entCoef", entCoef, "e.g. 0.01");
     nonNegative("vfCoef", vfCoef, "e.g. 0.5");
-    if (!(maxGradNorm > 0)) throw bad("maxGradNorm", "must be positive, got " + maxGradNorm, "use e.g. 0.5");
-    if (targetKl != null && !(targetKl > 0)) {
+    if (!(maxGradNorm > 0) || Double.isInfinite(maxGradNorm)) {
+      throw bad("maxGradNorm", "must be a positive number, got " + maxGradNorm, "use e.g. 0.5");
+    }
+    if (targetKl != null && (!(targetKl > 0) || Double.isInfinite(targetKl))) {
       throw bad("targetKl", "must be positive or null, got " + targetKl, "use e.g. 0.015, or null to disable");
     }
     if (hiddenSizes == null || hiddenSizes.isEmpty()) {
@@ -113,7 +115,7 @@ public record PpoConfig(
       throw bad("hiddenSizes", hiddenSizes + " makes about " + 2 * weights + " weights (actor and critic), more than the 50M allowed",
           "use narrower or fewer layers, e.g. [64, 64]");
     }
-    if (!(adamEps > 0)) throw bad("adamEps", "must be positive, got " + adamEps, "use e.g. 1e-5");
+    if (!(adamEps > 0) || Double.isInfinite(adamEps)) throw bad("adamEps", "must be a positive number, got " + adamEps, "use e.g. 1e-5");
   }
 
   /** CleanRL {@code ppo.py} defaults (CartPole-v1). */

@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rewardlab.core.UserFiles;
 import org.rewardlab.core.UserInputException;
 
 /**
@@ -107,19 +104,15 @@ public final class MetricsReader {
   /**
    * Reads {@code metricsJsonl}.
    *
-   * @throws UserInputException if the file is missing, unreadable or garbled before its last line
+   * @throws UserInputException if the file is missing, unreadable, not UTF-8 or garbled before its last
+   *     line
    */
   public static Metrics read(Path metricsJsonl) {
-    List<String> lines = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(metricsJsonl, StandardCharsets.UTF_8)) {
-      for (String line; (line = r.readLine()) != null; ) lines.add(line);
-    } catch (NoSuchFileException e) {
+    if (!Files.exists(metricsJsonl)) {
       throw new UserInputException(metricsJsonl.toString(), "metrics file not found",
-          "point to a run directory that contains metrics.jsonl", e);
-    } catch (IOException e) {
-      throw new UserInputException(metricsJsonl.toString(), "cannot read the metrics file: " + e.getMessage(),
-          "check that it is a readable UTF-8 text file", e);
+          "point to a run directory that contains metrics.jsonl");
     }
+    List<String> lines = UserFiles.readUtf8(metricsJsonl, "metrics file").lines().toList();
     int lastNonBlank = -1;
     for (int i = 0; i < lines.size(); i++) if (!lines.get(i).isBlank()) lastNonBlank = i;
 

@@ -103,6 +103,24 @@ public final class Plots {
     learningCurve(infos, metrics, metric, outPng);
   }
 
+  /** At most this many metric names are listed in the error for a metric no run has. */
+  static final int MAX_LISTED_METRICS = 30;
+
+  /** "No run has the metric": the metrics the runs have, and the nearest name to the one asked for. */
+  static UserInputException noSuchMetric(String metric, List<String> available) {
+    if (available.isEmpty()) {
+      return new UserInputException("--metric " + UserInputException.abbreviate(metric), "no run has the metric "
+          + UserInputException.quote(metric) + "; the runs have no metrics yet", "plot them after they have logged some");
+    }
+    List<String> listed = available.size() <= MAX_LISTED_METRICS ? available : available.subList(0, MAX_LISTED_METRICS);
+    String more = available.size() > listed.size() ? " and " + (available.size() - listed.size()) + " more" : "";
+    String suggestion = metric.length() > 200 ? "" : org.rewardlab.core.Suggestions.closest(metric, available)
+        .map(m -> "did you mean " + UserInputException.quote(m) + "? ").orElse("");
+    return new UserInputException("--metric " + UserInputException.abbreviate(metric),
+        "no run has the metric " + UserInputException.quote(metric),
+        suggestion + "the runs have: " + String.join(", ", listed.stream().map(UserInputException::abbreviate).toList()) + more);
+  }
+
   /** {@link #learningCurve(List, String, Path)} on runs already read. */
   static void learningCurve(List<RunInfo> infos, List<Metrics> metrics, String metric, Path outPng) {
     Map<String, List<RunInfo>> groups = new LinkedHashMap<>();
@@ -120,8 +138,7 @@ public final class Plots {
       groups.computeIfAbsent(info.groupKey(), k -> new ArrayList<>()).add(info);
     }
     if (data.isEmpty()) {
-      throw new UserInputException("plot", "no run has the metric '" + metric + "'",
-          "pick one of " + (available.isEmpty() ? "(the runs have no metrics yet)" : String.join(", ", available)));
+      throw noSuchMetric(metric, available);
     }
 
     XYSeriesCollection raw = new XYSeriesCollection();

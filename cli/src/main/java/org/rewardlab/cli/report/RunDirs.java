@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.rewardlab.core.UserFiles;
 import org.rewardlab.core.UserInputException;
 
 /** Reading the files of a run directory, and writing files atomically. Stateless and thread-safe. */
@@ -89,9 +89,14 @@ final class RunDirs {
   /**
    * Reads the run directory's manifest.
    *
-   * @throws UserInputException if the directory is missing or the manifest is not a JSON object
+   * @throws UserInputException if the directory is missing or a file, or the manifest is not a UTF-8
+   *     JSON object
    */
   static RunInfo info(Path runDir) {
+    if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
+      throw new UserInputException(runDir.toString(), "is a file, not a run directory",
+          "pass a directory written by `rewardlab train` (it holds manifest.json and metrics.jsonl)");
+    }
     if (!Files.isDirectory(runDir)) {
       throw new UserInputException(runDir.toString(), "run directory not found",
           "pass a directory written by `rewardlab train` (it holds manifest.json and metrics.jsonl)");
@@ -99,15 +104,16 @@ final class RunDirs {
     Path m = runDir.resolve(MANIFEST);
     ObjectNode manifest = JSON.createObjectNode();
     if (Files.exists(m)) {
+      String text = UserFiles.readUtf8(m, "run manifest");
       try {
-        JsonNode n = JSON.readTree(m.toFile());
+        JsonNode n = JSON.readTree(text);
         if (!(n instanceof ObjectNode o)) {
           throw new UserInputException(m.toString(), "the manifest is not a JSON object",
               "restore it from the run, or delete it to report without one");
         }
         manifest = o;
-      } catch (IOException e) {
-        throw new UserInputException(m.toString(), "the manifest is not valid JSON: " + e.getMessage(),
+      } catch (JsonProcessingException e) {
+        throw new UserInputException(m.toString(), "the manifest is not valid JSON: " + e.getOriginalMessage(),
             "restore it from the run, or delete it to report without one", e);
       }
     }

@@ -3,7 +3,6 @@ package org.rewardlab.core.config;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -28,21 +27,17 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rewardlab.core.UserFiles;
 import org.rewardlab.core.UserInputException;
 
 /**
@@ -51,14 +46,21 @@ import org.rewardlab.core.UserInputException;
  * <p>Loading a config of record type {@code T}:
  *
  * <ol>
- *   <li>the YAML is parsed to a tree (malformed YAML is reported with its line and column);
+ *   <li>the file is read as strict UTF-8 (a byte that is not is reported with its offset and line)
+ *       and the YAML parsed to a tree by {@link YamlTrees}: aliases resolved, one document only,
+ *       YAML 1.2 scalars ({@code yes} is text, {@code .inf}/{@code .nan} are floats); malformed YAML
+ *       is reported with its line and column;
  *   <li>the tree is merged over the defaults: a record type's static {@code defaults()} (nested records
  *       that have one fill the gaps their parent's defaults leave); keys are checked against the record
  *       components on the way, so an unknown key is reported with the valid keys and a "did you mean";
  *   <li>{@code --set a.b=c} overrides are applied in order, each value read as a YAML scalar or flow
  *       value ({@code 3e-4}, {@code true}, {@code [1, 2]}); a path that does not exist is an error;
- *   <li>Jackson binds the tree to the record; wrong types and the compact constructors'
- *       {@link IllegalArgumentException}s become {@link UserInputException}s naming the path.
+ *   <li>every value is checked against the Java type of its place (integers within their type's
+ *       range, no NaN, only true/false for booleans, no null for primitives or inside lists);
+ *   <li>Jackson binds the tree to the record (no coercion of scalars: {@code 2} is not
+ *       {@code true}, {@code "3"} is not 3); wrong types and the compact constructors'
+ *       {@link IllegalArgumentException}s become {@link UserInputException}s naming the path (a
+ *       message that starts with a component's name names that component's path).
  * </ol>
  *
  * Keys are the record component names. Lists are indexed in paths as {@code terms.0.weight} or
@@ -132,6 +134,9 @@ public final class Configs {
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        // no "2" -> true, "yes" -> true, "3" -> 3: a value has the type its key asks for
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
         .enable(SerializationFeature.INDENT_OUTPUT)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -176,16 +181,12 @@ public final class Configs {
    * defaults and overrides (to read an older form of a config).
    */
   public static <T> T load(Path yaml, Class<T> type, List<String> overrides, java.util.function.UnaryOperator<JsonNode> preprocess) {
-    String text;
-    try {
-      text = Files.readString(yaml, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new UserInputException(yaml.toString(), "config file not found", "check the path");
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + yaml, e);
-    }
+    String text = UserFiles.readUtf8(yaml, "config file", MAX_CONFIG_BYTES);
     return read(text, yaml.toString(), type, overrides, preprocess);
   }
+
+  /** The largest config file read. */
+  static final long MAX_CONFIG_BYTES = 16L << 20;
 
   /** Reads YAML text as a {@code type} (errors name the source {@code <yaml>}). */
   public static <T> T read(String yamlText, Class<T> type, List<String> overrides) {
@@ -230,32 +231,13 @@ public final class Configs {
     return bind(merge(tree, TypeFactory.defaultInstance().constructType(type), null, ""), type, List.of());
   }
 
-  /** Parses YAML text to a tree; an empty document is an empty mapping. */
+  /**
+   * Parses YAML text to a tree; an empty document is an empty mapping. Aliases are resolved, a second
+   * document is an error, and scalars follow the rules of {@link YamlTrees} (only true/false are
+   * booleans, {@code .inf}/{@code .nan} are floats).
+   */
   public static JsonNode parse(String yamlText, String source) {
-    JsonNode n;
-    try {
-      n = YAML.readTree(yamlText);
-    } catch (JsonProcessingException e) {
-      JsonLocation loc = e.getLocation();
-      int line = loc == null ? -1 : loc.getLineNr();
-      int column = loc == null ? -1 : loc.getColumnNr();
-      String problem = firstLine(e.getOriginalMessage());
-      for (Throwable c = e; c != null; c = c.getCause()) {
-        if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException y) {
-          // SnakeYAML knows where the problem is (not just where the construct began) and what it is
-          if (y.getProblemMark() != null) {
-            line = y.getProblemMark().getLine() + 1;
-            column = y.getProblemMark().getColumn() + 1;
-          }
-          String context = y.getContext() == null ? "" : y.getContext() + ": ";
-          if (y.getProblem() != null) problem = context + y.getProblem();
-          break;
-        }
-      }
-      String where = line < 0 ? source : source + ":" + line + ":" + column;
-      String fix = line < 0 ? "fix the YAML syntax" : "fix the YAML syntax at line " + line + ", column " + column;
-      throw new UserInputException(where, "malformed YAML: " + problem, fix, e);
-    }
+    JsonNode n = YamlTrees.parse(yamlText, source);
     if (n == null || n.isMissingNode() || n.isNull()) return JsonNodeFactory.instance.objectNode();
     if (!n.isObject()) {
       throw new UserInputException(source, "the config must be a mapping of keys to values, got " + kind(n),
@@ -264,7 +246,9 @@ public final class Configs {
     return n;
   }
 
-  private static <T> T bind(JsonNode tree, Class<T> type, List<String> overrides) {
+  private static <T> T bind(JsonNode resolved, Class<T> type, List<String> overrides) {
+    JsonNode tree = checkValues(resolved == null ? null : resolved.deepCopy(),
+        TypeFactory.defaultInstance().constructType(type), "", overrides);
     try {
       return JSON.treeToValue(tree, type);
     } catch (ValueInstantiationException e) {
@@ -275,9 +259,16 @@ public final class Configs {
         String where = path.isEmpty() ? (inner.isEmpty() ? "config" : inner) : (inner.isEmpty() ? path : path + "." + inner);
         throw new UserInputException(where, u.problem(), u.fix() + fromOverride(where, overrides), e);
       }
-      String where = path.isEmpty() ? "config" : path;
-      throw new UserInputException(where, firstLine(String.valueOf(c.getMessage())),
-          "change the value in the YAML" + fromOverride(path, overrides) + " or --set " + (path.isEmpty() ? "" : path + ".") + "<key>=<value>", e);
+      // the record's own message: whole (a value in it may hold a line break; the exception escapes it)
+      String message = c.getMessage() == null
+          ? (c instanceof NullPointerException ? "a part of it is missing (null)" : "invalid value") : c.getMessage().strip();
+      // "learningRate must be > 0, got -1.0" from the record of algo is about algo.learningRate
+      String key = leadingComponent(e.getType() == null ? null : e.getType().getRawClass(), message);
+      String where = key != null ? join(path, key) : path.isEmpty() ? "config" : path;
+      String from = fromOverride(where, overrides);
+      String fix = !from.isEmpty() ? from.substring(2) + "; change that value"
+          : "change the value in the YAML or --set " + (key != null ? where : (path.isEmpty() ? "" : path + ".") + "<key>") + "=<value>";
+      throw new UserInputException(where, key != null ? message.substring(key.length()).strip() : message, fix, e);
     } catch (InvalidFormatException e) {
       String path = path(e);
       throw new UserInputException(path, "expected " + expected(e.getTargetType()) + ", got " + shown(e.getValue()),
@@ -302,10 +293,176 @@ public final class Configs {
     }
   }
 
+  /** The component of {@code record} that {@code message} starts with ("gamma must be ..."), or null. */
+  private static String leadingComponent(Class<?> record, String message) {
+    if (record == null || !record.isRecord()) return null;
+    int end = 0;
+    while (end < message.length() && Character.isJavaIdentifierPart(message.charAt(end))) end++;
+    if (end == 0 || end == message.length() || message.charAt(end) != ' ') return null;
+    String word = message.substring(0, end);
+    return components(record).containsKey(word) ? word : null;
+  }
+
+  // ---------------------------------------------------------------- checking values against types
+
+  /**
+   * Checks every scalar of {@code node} against the type its place asks for, before Jackson binds
+   * it, so that the message names the path and the rule: integers within the range of their Java
+   * type ({@code 2^40} is not an int), no NaN for a number, only true/false for a boolean, a null only
+   * where the type can hold one (never inside a list or a map: those are immutable copies). Texts
+   * Jackson reads as special doubles ("Infinity", "-INF") become those doubles here, like YAML's
+   * {@code .inf}; ±Infinity is left to the records' validation.
+   *
+   * @return {@code node}, changed in place where a text became a number
+   */
+  private static JsonNode checkValues(JsonNode node, JavaType type, String path, List<String> overrides) {
+    if (node == null || node.isMissingNode()) return node;
+    Class<?> raw = type.getRawClass();
+    if (raw.isRecord() || isPolymorphic(raw)) {
+      if (!node.isObject()) return node; // Jackson's message names the expected mapping
+      Class<?> rec = raw;
+      if (isPolymorphic(raw)) {
+        rec = subtypes(raw).get(node.path(typeProperty(raw)).asText(""));
+        if (rec == null || !rec.isRecord()) return node;
+      }
+      Map<String, RecordComponent> comps = components(rec);
+      ObjectNode o = (ObjectNode) node;
+      for (String key : fieldNames(o)) {
+        RecordComponent c = comps.get(key);
+        if (c == null) continue;
+        JsonNode v = o.get(key);
+        JsonNode checked = checkValues(v, TypeFactory.defaultInstance().constructType(c.getGenericType()), join(path, key), overrides);
+        if (checked != v) o.set(key, checked);
+      }
+      return node;
+    }
+    if ((type.isCollectionLikeType() || type.isArrayType()) && node.isArray()) {
+      ArrayNode a = (ArrayNode) node;
+      for (int i = 0; i < a.size(); i++) {
+        JsonNode v = a.get(i);
+        if (v.isNull()) throw nullEntry(type.getContentType().getRawClass(), join(path, String.valueOf(i)), "list entry", overrides);
+        JsonNode checked = checkValues(v, type.getContentType(), join(path, String.valueOf(i)), overrides);
+        if (checked != v) a.set(i, checked);
+      }
+      return node;
+    }
+    if (type.isMapLikeType() && node.isObject()) {
+      ObjectNode o = (ObjectNode) node;
+      for (String key : fieldNames(o)) {
+        JsonNode v = o.get(key);
+        if (v.isNull()) throw nullEntry(type.getContentType().getRawClass(), join(path, key), "value", overrides);
+        JsonNode checked = checkValues(v, type.getContentType(), join(path, key), overrides);
+        if (checked != v) o.set(key, checked);
+      }
+      return node;
+    }
+    return checkScalar(node, raw, path, overrides);
+  }
+
+  private static List<String> fieldNames(ObjectNode o) {
+    List<String> names = new ArrayList<>();
+    o.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static JsonNode checkScalar(JsonNode v, Class<?> t, String path, List<String> overrides) {
+    if (v instanceof YamlTrees.Unreadable u && isNumeric(t)) {
+      throw new UserInputException(path, u.problem(), u.fix() + fromOverride(path, overrides));
+    }
+    if (t == int.class || t == Integer.class) return checkInteger(v, t, Integer.MIN_VALUE, Integer.MAX_VALUE, path, overrides);
+    if (t == long.class || t == Long.class) return checkInteger(v, t, Long.MIN_VALUE, Long.MAX_VALUE, path, overrides);
+    if (t == short.class || t == Short.class) return checkInteger(v, t, Short.MIN_VALUE, Short.MAX_VALUE, path, overrides);
+    if (t == byte.class || t == Byte.class) return checkInteger(v, t, Byte.MIN_VALUE, Byte.MAX_VALUE, path, overrides);
+    if (t == double.class || t == Double.class) return checkNumber(v, t, Double.MAX_VALUE, path, overrides);
+    if (t == float.class || t == Float.class) return checkNumber(v, t, Float.MAX_VALUE, path, overrides);
+    if (t == String.class && v.isContainerNode()) {
+      throw new UserInputException(path, "expected a string, got " + kind(v), "write a single value" + fromOverride(path, overrides));
+    }
+    if (t == String.class && v instanceof YamlTrees.Written w) {
+      return TextNode.valueOf(w.written()); // name: 1e5 is the text 1e5, not 100000.0
+    }
+    if (t == boolean.class || t == Boolean.class) {
+      if (v.isBoolean() || v.isNull() && t == Boolean.class) return v;
+      if (v.isNull()) throw nullForPrimitive(t, path, overrides);
+      String fix = "write true or false" + fromOverride(path, overrides);
+      if (v.isTextual()) fix = "write true or false; words like yes, on or y are not booleans here" + fromOverride(path, overrides);
+      throw new UserInputException(path, "expected true or false, got " + kind(v), fix);
+    }
+    return v;
+  }
+
+  private static boolean isNumeric(Class<?> t) {
+    return t.isPrimitive() && t != boolean.class && t != char.class || Number.class.isAssignableFrom(t);
+  }
+
+  private static JsonNode checkInteger(JsonNode v, Class<?> t, long min, long max, String path, List<String> overrides) {
+    if (v.isNull()) {
+      if (t.isPrimitive()) throw nullForPrimitive(t, path, overrides);
+      return v;
+    }
+    if (v.isIntegralNumber()) {
+      java.math.BigInteger b = v.bigIntegerValue();
+      if (b.compareTo(java.math.BigInteger.valueOf(min)) >= 0 && b.compareTo(java.math.BigInteger.valueOf(max)) <= 0) return v;
+      throw new UserInputException(path, "expected an integer between " + min + " and " + max + ", got " + UserInputException.abbreviate(b.toString()),
+          "use a smaller number" + fromOverride(path, overrides));
+    }
+    String fix = "change the value" + fromOverride(path, overrides);
+    if (v.isFloatingPointNumber()) {
+      double d = v.doubleValue();
+      if (Double.isFinite(d) && d == Math.rint(d) && d >= min && d <= max) {
+        fix = "write it without a decimal point or exponent, e.g. " + new java.math.BigDecimal(d).toPlainString() + fromOverride(path, overrides);
+      }
+    }
+    throw new UserInputException(path, "expected an integer, got " + kind(v), fix);
+  }
+
+  private static JsonNode checkNumber(JsonNode v, Class<?> t, double maxMagnitude, String path, List<String> overrides) {
+    if (v.isNull()) {
+      if (t.isPrimitive()) throw nullForPrimitive(t, path, overrides);
+      return v;
+    }
+    JsonNode n = v;
+    if (v.isTextual()) {
+      // the texts Jackson itself reads as doubles; turning them into numbers here lets one check judge them
+      switch (v.textValue()) {
+        case "NaN" -> n = JsonNodeFactory.instance.numberNode(Double.NaN);
+        case "Infinity", "+Infinity", "INF", "+INF" -> n = JsonNodeFactory.instance.numberNode(Double.POSITIVE_INFINITY);
+        case "-Infinity", "-INF" -> n = JsonNodeFactory.instance.numberNode(Double.NEGATIVE_INFINITY);
+        default -> {
+          throw new UserInputException(path, "expected a number, got " + kind(v), "change the value" + fromOverride(path, overrides));
+        }
+      }
+    }
+    if (!n.isNumber()) {
+      throw new UserInputException(path, "expected a number, got " + kind(v), "change the value" + fromOverride(path, overrides));
+    }
+    double d = n.doubleValue();
+    if (Double.isNaN(d)) {
+      throw new UserInputException(path, "expected a number, got NaN (not a number)",
+          "write a number; NaN is never a valid setting" + fromOverride(path, overrides));
+    }
+    if (Double.isFinite(d) ? Math.abs(d) > maxMagnitude : n.isIntegralNumber()) {
+      throw new UserInputException(path, "expected a number between " + (-maxMagnitude) + " and " + maxMagnitude + ", got "
+          + UserInputException.abbreviate(n.asText()), "use a smaller number" + fromOverride(path, overrides));
+    }
+    return n;
+  }
+
+  /** Lists and maps of a config are immutable copies ({@code List.copyOf}), which hold no nulls. */
+  private static UserInputException nullEntry(Class<?> t, String path, String what, List<String> overrides) {
+    return new UserInputException(path, "expected " + expected(t) + ", got null (an empty " + what + ")",
+        "write a value or remove the " + what + fromOverride(path, overrides));
+  }
+
+  private static UserInputException nullForPrimitive(Class<?> t, String path, List<String> overrides) {
+    return new UserInputException(path, "expected " + expected(t) + ", got null (an empty value)",
+        "write a value, or remove the key to use the default" + fromOverride(path, overrides));
+  }
+
   private static String fromOverride(String path, List<String> overrides) {
     for (String o : overrides) {
       int eq = o.indexOf('=');
-      if (eq > 0 && normalizePath(o.substring(0, eq)).equals(path)) return "; it came from --set " + o;
+      if (eq > 0 && normalizePath(o.substring(0, eq)).equals(path)) return "; it came from --set " + UserInputException.abbreviate(o);
     }
     return "";
   }
@@ -329,8 +486,8 @@ public final class Configs {
   }
 
   private static String shown(Object v) {
-    if (v instanceof String s) return "'" + s + "'";
-    return String.valueOf(v);
+    if (v instanceof String s) return UserInputException.quote(s);
+    return UserInputException.abbreviate(String.valueOf(v));
   }
 
   private static String path(JsonMappingException e) {
@@ -425,7 +582,7 @@ public final class Configs {
     String id = idNode.textValue();
     Class<?> sub = subtypes.get(id);
     if (sub == null) {
-      throw new UserInputException(join(path, prop), "unknown type '" + id + "'",
+      throw new UserInputException(join(path, prop), "unknown type " + UserInputException.quote(id),
           "use one of " + subtypes.keySet() + suggestion(id, subtypes.keySet()));
     }
     JsonNode sameBase = base != null && base.isObject() && id.equals(base.path(prop).asText(null)) ? base : null;
@@ -501,7 +658,7 @@ public final class Configs {
   private static JsonNode applyOverride(JsonNode tree, JavaType rootType, String override) {
     int eq = override.indexOf('=');
     if (eq <= 0) {
-      throw new UserInputException("--set " + override, "an override must look like a.b.c=value", "write --set path.to.key=value");
+      throw new UserInputException("--set " + UserInputException.abbreviate(override), "an override must look like a.b.c=value", "write --set path.to.key=value");
     }
     String rawPath = override.substring(0, eq).trim();
     String valueText = override.substring(eq + 1);
@@ -522,7 +679,7 @@ public final class Configs {
           String prop = typeProperty(raw);
           if (seg.equals(prop) && last) {
             if (!value.isTextual() || !subtypes(raw).containsKey(value.textValue())) {
-              throw new UserInputException("--set " + override, "unknown type '" + value.asText() + "' for " + where(walked),
+              throw new UserInputException("--set " + UserInputException.abbreviate(override), "unknown type " + UserInputException.quote(value.asText()) + " for " + where(walked),
                   "use one of " + subtypes(raw).keySet() + suggestion(value.asText(), subtypes(raw).keySet()));
             }
             // switching the type starts from that type's defaults
@@ -533,7 +690,7 @@ public final class Configs {
           String id = node != null ? node.path(prop).asText(null) : null;
           rec = id == null ? null : subtypes(raw).get(id);
           if (rec == null) {
-            throw new UserInputException("--set " + override, where(walked) + " has no type yet",
+            throw new UserInputException("--set " + UserInputException.abbreviate(override), where(walked) + " has no type yet",
                 "set --set " + join(walked, prop) + "=<one of " + subtypes(raw).keySet() + "> first");
           }
         }
@@ -546,19 +703,19 @@ public final class Configs {
         try {
           idx = Integer.parseInt(seg);
         } catch (NumberFormatException e) {
-          throw new UserInputException("--set " + override, where(walked) + " is a list; '" + seg + "' is not an index",
+          throw new UserInputException("--set " + UserInputException.abbreviate(override), where(walked) + " is a list; " + UserInputException.quote(seg) + " is not an index",
               "use a number, e.g. " + join(walked, "0"));
         }
         int size = node != null && node.isArray() ? node.size() : 0;
         if (idx < 0 || idx >= size) {
-          throw new UserInputException("--set " + override, where(walked) + " has " + size + " entries; index " + idx + " does not exist",
+          throw new UserInputException("--set " + UserInputException.abbreviate(override), where(walked) + " has " + size + " entries; index " + idx + " does not exist",
               "use an index below " + size + " or write the list in the YAML");
         }
         childType = type.getContentType();
       } else if (type.isMapLikeType()) {
         childType = type.getContentType();
       } else {
-        throw new UserInputException("--set " + override, where(walked) + " is a single value and has no key '" + seg + "'",
+        throw new UserInputException("--set " + UserInputException.abbreviate(override), where(walked) + " is a single value and has no key " + UserInputException.quote(seg),
             "set --set " + where(walked) + "=<value>");
       }
       walked = join(walked, seg);
@@ -588,13 +745,14 @@ public final class Configs {
 
   private static JsonNode parseValue(String text, String override) {
     if (text.isBlank()) return TextNode.valueOf("");
+    JsonNode v;
     try {
-      JsonNode v = YAML.readTree(text);
-      return v == null || v.isMissingNode() ? TextNode.valueOf(text) : v;
-    } catch (JsonProcessingException e) {
-      throw new UserInputException("--set " + override, "the value is not valid YAML: " + firstLine(e.getOriginalMessage()),
-          "quote it, e.g. --set 'a.b=\"text\"'");
+      v = YamlTrees.parse(text, "--set " + UserInputException.abbreviate(override));
+    } catch (UserInputException e) {
+      throw new UserInputException("--set " + UserInputException.abbreviate(override), "the value is not valid YAML: " + e.problem(),
+          "quote it, e.g. --set 'a.b=\"text\"'", e);
     }
+    return v == null || v.isMissingNode() ? TextNode.valueOf(text) : v;
   }
 
   /** {@code a[0].b} → {@code a.0.b}. */
@@ -630,14 +788,15 @@ public final class Configs {
   // ---------------------------------------------------------------- helpers
 
   private static UserInputException unknownKey(String path, String key, java.util.Collection<String> valid, String override) {
-    String where = override != null ? "--set " + override : join(path, key);
+    String where = override != null ? "--set " + UserInputException.abbreviate(override) : join(path, UserInputException.abbreviate(key));
     String problem = override != null
-        ? (path.isEmpty() ? "the config" : path) + " has no key '" + key + "'"
-        : "unknown key '" + key + "'" + (path.isEmpty() ? "" : " in " + path);
+        ? (path.isEmpty() ? "the config" : path) + " has no key " + UserInputException.quote(key)
+        : "unknown key " + UserInputException.quote(key) + (path.isEmpty() ? "" : " in " + path);
     return new UserInputException(where, problem, "valid keys: " + String.join(", ", valid) + suggestion(key, valid));
   }
 
   private static String suggestion(String key, java.util.Collection<String> valid) {
+    if (key == null || key.length() > 100) return ""; // no name is that long; spare the edit distance
     return org.rewardlab.core.Suggestions.closest(key, valid).map(b -> "; did you mean '" + b + "'?").orElse("");
   }
 
@@ -687,8 +846,10 @@ public final class Configs {
   private static String kind(JsonNode n) {
     if (n.isObject()) return "a mapping";
     if (n.isArray()) return "a list";
-    if (n.isTextual()) return "'" + n.textValue() + "'";
-    return n.toString();
+    if (n.isTextual()) return UserInputException.quote(n.textValue());
+    if (n.isNull()) return "null";
+    if (n.isNumber()) return UserInputException.abbreviate(n.asText());
+    return UserInputException.abbreviate(n.toString());
   }
 
   private static String where(String path) {

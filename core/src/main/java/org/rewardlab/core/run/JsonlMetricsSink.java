@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rewardlab.core.UserFiles;
 import org.rewardlab.core.UserInputException;
 
 /**
@@ -70,7 +71,7 @@ public final class JsonlMetricsSink implements MetricsSink {
   public static JsonlMetricsSink openForResume(Path file, long lastStep) {
     try {
       if (Files.exists(file)) {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = UserFiles.readUtf8(file, "metrics file").lines().toList();
         StringBuilder kept = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
           String l = lines.get(i);
@@ -78,7 +79,7 @@ public final class JsonlMetricsSink implements MetricsSink {
           Long step = stepOf(l);
           if (step == null) {
             if (i == lines.size() - 1) break; // torn by the kill: the record was never complete
-            throw new UserInputException(file + ":" + (i + 1), "not a metrics record: " + abbreviate(l),
+            throw new UserInputException(file + ":" + (i + 1), "not a metrics record: " + UserInputException.quote(l),
                 "repair or remove that line");
           }
           if (step <= lastStep) kept.append(l).append('\n');
@@ -102,10 +103,6 @@ public final class JsonlMetricsSink implements MetricsSink {
     } catch (IOException e) {
       return null;
     }
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
   }
 
   /** The file written. */
@@ -157,15 +154,11 @@ public final class JsonlMetricsSink implements MetricsSink {
   /**
    * Reads every record of a metrics file, in file order.
    *
-   * @throws UserInputException naming the file and line if a line is not a metrics record
+   * @throws UserInputException if the file is missing or not UTF-8, or naming the file and line if a
+   *     line is not a metrics record
    */
   public static List<MetricsRecord> read(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + file, e);
-    }
+    List<String> lines = UserFiles.readUtf8(file, "metrics file").lines().toList();
     List<MetricsRecord> out = new ArrayList<>(lines.size());
     for (int i = 0; i < lines.size(); i++) {
       String l = lines.get(i);
@@ -175,7 +168,7 @@ public final class JsonlMetricsSink implements MetricsSink {
       try {
         n = JSON.readTree(l);
       } catch (IOException e) {
-        throw new UserInputException(where, "not valid JSON: " + abbreviate(l), "repair or remove that line");
+        throw new UserInputException(where, "not valid JSON: " + UserInputException.quote(l), "repair or remove that line");
       }
       if (n == null || !n.isObject() || !n.path("step").isIntegralNumber()) {
         throw new UserInputException(where, "a metrics record needs an integer \"step\"", "repair or remove that line");
@@ -192,10 +185,10 @@ public final class JsonlMetricsSink implements MetricsSink {
           try {
             d = DoubleRepr.parse(v.textValue());
           } catch (NumberFormatException e) {
-            throw new UserInputException(where, "metric " + f.getKey() + " is not a number: " + v, "repair or remove that line");
+            throw new UserInputException(where, "metric " + UserInputException.quote(f.getKey()) + " is not a number: " + UserInputException.abbreviate(v.toString()), "repair or remove that line");
           }
         } else {
-          throw new UserInputException(where, "metric " + f.getKey() + " is not a number: " + v, "repair or remove that line");
+          throw new UserInputException(where, "metric " + UserInputException.quote(f.getKey()) + " is not a number: " + UserInputException.abbreviate(v.toString()), "repair or remove that line");
         }
         values.put(f.getKey(), d);
       }

@@ -111,9 +111,10 @@ public final class RunContext implements AutoCloseable {
    */
   public static RunContext open(Path runDir, long resumeStep) {
     RunManifest m = RunManifest.read(runDir).withEndTime(null);
+    // the metrics are read (and checked) before the manifest is touched, so bad metrics change nothing
+    JsonlMetricsSink sink = JsonlMetricsSink.openForResume(runDir.resolve(METRICS_FILE), resumeStep);
     m.write(runDir);
-    return new RunContext(runDir, m, JsonlMetricsSink.openForResume(runDir.resolve(METRICS_FILE), resumeStep),
-        Clock.systemDefaultZone());
+    return new RunContext(runDir, m, sink, Clock.systemDefaultZone());
   }
 
   public Path runDir() {

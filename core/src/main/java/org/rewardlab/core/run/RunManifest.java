@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
@@ -16,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.rewardlab.core.UserFiles;
 import org.rewardlab.core.UserInputException;
 import org.rewardlab.core.config.Configs;
 
@@ -106,19 +106,19 @@ public record RunManifest(
   /**
    * Reads the manifest of a run directory.
    *
-   * @throws UserInputException if {@code runDir} has no manifest or it is not valid
+   * @throws UserInputException if {@code runDir} is missing or not a directory, has no manifest, or
+   *     the manifest is not UTF-8 or not a valid manifest
    */
   public static RunManifest read(Path runDir) {
+    if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
+      UserFiles.requireDirectory(runDir, "run directory", "give the directory a run was written to, e.g. runs/<name>-<time>");
+    }
     Path file = runDir.resolve(FILE_NAME);
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       throw new UserInputException(runDir.toString(), "not a run directory (no " + FILE_NAME + ")",
           "give the directory a run was written to, e.g. runs/<name>-<time>");
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + file, e);
     }
+    String text = UserFiles.readUtf8(file, "run manifest", MAX_BYTES);
     try {
       return mapper().readValue(text, RunManifest.class);
     } catch (JsonProcessingException e) {
@@ -126,6 +126,9 @@ public record RunManifest(
           "restore the file or start a new run", e);
     }
   }
+
+  /** The largest manifest read (a real one is a few kB). */
+  private static final long MAX_BYTES = 64L << 20;
 
   private static ObjectMapper mapper() {
     return Configs.jsonMapper();

@@ -59,6 +59,20 @@ public final class TestConfigs {
     }
   }
 
+  /** Scalars of every width, nullable ones included (for the range and null checks). */
+  public record Ranges(float ratio, short small, byte tiny, Double optional, Boolean flag, int count) {
+    public static Ranges defaults() {
+      return new Ranges(0.5f, (short) 1, (byte) 1, null, null, 3);
+    }
+  }
+
+  /** A record whose validation echoes the value. */
+  public record Labeled(String label) {
+    public Labeled {
+      if (label != null && !label.matches("[a-z]+")) throw new IllegalArgumentException("label '" + label + "' is not lower-case letters");
+    }
+  }
+
   /** A record without defaults: every key is required. Its getter-like methods are not config keys. */
   public record Bare(int a, String b) {
     public int getTwiceA() {

@@ -14,6 +14,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.rewardlab.core.UserInputException;
 import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
 import org.rewardlab.core.env.HasState;
@@ -44,7 +45,10 @@ import org.rewardlab.envs.EnvRegistry;
  * <p>Numbers round-trip exactly: doubles are written as their shortest round-trip decimal, float32
  * values (observations, MountainCarContinuous's state) as the float widened to double, non-finite
  * numbers as the strings {@code "inf"}, {@code "-inf"}, {@code "nan"} (as in the golden files). A
- * bad request gets {@code {"error":"..."}} naming the problem and the fix, and serving goes on.
+ * bad request gets {@code {"error":"..."}} naming the problem and the fix, and serving goes on; the
+ * error echoes at most 80 characters of any part of the request (with its length), and a request
+ * line longer than {@link #MAX_LINE_CHARS} characters is skipped to its end and answered with an
+ * error, so no request can make the server hold or send back more than about a megabyte.
  *
  * <p>Not thread-safe: one server per connection.
  */
@@ -84,14 +88,64 @@ public final class EnvServer {
    * @throws IOException if reading or writing fails
    */
   public void serve(BufferedReader in, Writer out) throws IOException {
-    String line;
-    while ((line = in.readLine()) != null) {
-      if (line.isBlank()) continue;
-      boolean close = handle(line, out);
+    StringBuilder line = new StringBuilder(256);
+    for (int read; (read = readLine(in, line, MAX_LINE_CHARS)) != EOF; ) {
+      boolean close = false;
+      if (read == TOO_LONG) {
+        error(out, "request line longer than " + MAX_LINE_CHARS + " characters; it was skipped"
+            + " (send one JSON object per line, e.g. {\"op\":\"reset\",\"seed\":0})");
+      } else if (isBlank(line)) {
+        continue;
+      } else {
+        close = handle(line.toString(), out);
+      }
       out.write('\n');
       out.flush();
       if (close) return;
     }
+  }
+
+  /** The longest request line read; a longer one is skipped (to its end) and answered with an error. */
+  public static final int MAX_LINE_CHARS = 1 << 20;
+
+  private static final int EOF = -1;
+  private static final int LINE = 0;
+  private static final int TOO_LONG = 1;
+
+  /**
+   * Reads one line (ended by \n, \r\n or \r, like {@link BufferedReader#readLine}) into
+   * {@code line}, holding at most {@code max} characters: a longer line is read to its end and dropped.
+   */
+  private static int readLine(BufferedReader in, StringBuilder line, int max) throws IOException {
+    line.setLength(0);
+    boolean tooLong = false;
+    int c = in.read();
+    if (c < 0) return EOF;
+    for (; c >= 0; c = in.read()) {
+      if (c == '\n') break;
+      if (c == '\r') {
+        in.mark(1);
+        if (in.read() != '\n') in.reset();
+        break;
+      }
+      if (line.length() < max) {
+        line.append((char) c);
+      } else {
+        tooLong = true;
+      }
+    }
+    if (tooLong) {
+      line.setLength(0);
+      return TOO_LONG;
+    }
+    return LINE;
+  }
+
+  private static boolean isBlank(CharSequence s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isWhitespace(s.charAt(i))) return false;
+    }
+    return true;
   }
 
   /**
@@ -115,7 +169,7 @@ public final class EnvServer {
     try {
       req = MAPPER.readTree(line);
     } catch (JsonProcessingException e) {
-      error(out, "malformed JSON (" + e.getOriginalMessage() + "); send one JSON object per line, e.g. {\"op\":\"reset\",\"seed\":0}");
+      error(out, "malformed JSON (" + UserInputException.bounded(e.getOriginalMessage()) + "); send one JSON object per line, e.g. {\"op\":\"reset\",\"seed\":0}");
       return false;
     }
     if (req == null || !req.isObject()) {
@@ -149,7 +203,7 @@ public final class EnvServer {
           }
           return true;
         default:
-          error(out, "unknown op \"" + op.textValue() + "\": use one of spec, reset, step, set_state, close");
+          error(out, "unknown op " + abbreviate(op.toString()) + ": use one of spec, reset, step, set_state, close");
           return false;
       }
     } catch (BadRequest | IllegalArgumentException | IllegalStateException e) {
@@ -183,7 +237,7 @@ public final class EnvServer {
     } else if (seed.isIntegralNumber() && seed.canConvertToLong()) {
       env.reset(seed.longValue(), obs, 0);
     } else {
-      throw new BadRequest("\"seed\" must be an integer (or left out to continue the env's random stream), got " + seed);
+      throw new BadRequest("\"seed\" must be an integer (or left out to continue the env's random stream), got " + abbreviate(seed.toString()));
     }
     hasReset = true;
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
@@ -232,7 +286,7 @@ public final class EnvServer {
       }
       for (int i = 0; i < b.flatSize(); i++) {
         JsonNode x = a.get(i);
-        if (!x.isNumber()) throw new BadRequest("action[" + i + "] must be a number, got " + x + ": " + actionHint());
+        if (!x.isNumber()) throw new BadRequest("action[" + i + "] must be a number, got " + abbreviate(x.toString()) + ": " + actionHint());
         action[i] = (float) x.doubleValue();
       }
     } else {
@@ -277,7 +331,7 @@ public final class EnvServer {
     try {
       return DoubleRepr.fromJson(x);
     } catch (IllegalArgumentException e) {
-      throw new BadRequest(where + " must be a number (or \"inf\", \"-inf\", \"nan\"), got " + x);
+      throw new BadRequest(where + " must be a number (or \"inf\", \"-inf\", \"nan\"), got " + abbreviate(x.toString()));
     }
   }
 
@@ -364,13 +418,15 @@ public final class EnvServer {
   private static void error(Writer out, String message) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.writeStartObject();
-      g.writeStringField("error", message);
+      // bounded whatever an env's own message echoes back of the request
+      g.writeStringField("error", UserInputException.bounded(message));
       g.writeEndObject();
     }
   }
 
+  /** A fragment of the request for an error message: at most 80 characters, with the full length. */
   private static String abbreviate(String s) {
-    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    return UserInputException.abbreviate(s);
   }
 
   /** A request the server cannot serve; its message goes back as {"error": ...}. */
