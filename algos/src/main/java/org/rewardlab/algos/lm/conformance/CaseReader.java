@@ -12,11 +12,24 @@ public final class CaseReader {
   private final String file;
   private final String path;
   private final JsonNode node;
+  private final JsonNode root;
 
-  public CaseReader(String file, String path, JsonNode node) {
+  /**
+   * @param file the file's name, for messages
+   * @param path the case's JSON path, e.g. {@code $.cases[3]}
+   * @param node the case
+   * @param root the whole document (file-level settings live under {@code generator})
+   */
+  public CaseReader(String file, String path, JsonNode node, JsonNode root) {
     this.file = file;
     this.path = path;
     this.node = node;
+    this.root = root;
+  }
+
+  /** The whole golden document. */
+  public JsonNode root() {
+    return root;
   }
 
   public String file() {

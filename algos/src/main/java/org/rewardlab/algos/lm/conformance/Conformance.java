@@ -87,7 +87,7 @@ public final class Conformance {
       String path = "$.cases[" + i + "]";
       JsonNode c = cases.get(i);
       if (!c.isObject()) throw new GoldenFormatException(name, path, "expected an object", "each case is a JSON object");
-      reports.add(checkCase(kind, new CaseReader(name, path, c)));
+      reports.add(checkCase(kind, new CaseReader(name, path, c, root)));
     }
     return new ConformanceReport(name, kind.id(), tolerance, reports);
   }
