@@ -62,7 +62,7 @@ class GrpoLossGradientTest {
     double[] h = new double[n];
     for (int k = 0; k < n; k++) {
       logp[k] = -0.1 - 3 * rng.nextDouble();
-      old[k] = logp[k] + 0.8 * (rng.nextDouble() - 0.5); // ratios ~ [0.67, 1.5]
+      old[k] = logp[k] + 3.0 * (rng.nextDouble() - 0.5); // ratios ~ [0.22, 4.5]: both clips and the dual clip
       ref[k] = logp[k] + 2 * (rng.nextDouble() - 0.5);
       h[k] = 3 * rng.nextDouble();
     }
@@ -120,5 +120,21 @@ class GrpoLossGradientTest {
       return new GrpoLoss(config.withKl(config.beta(), KlEstimator.K2, false)).compute(moved).loss();
     }
     return loss.compute(moved).loss();
+  }
+
+  @org.junit.jupiter.api.Test
+  void theRandomBatchesReachEveryClipRegion() {
+    double low = 0;
+    double high = 0;
+    double dual = 0;
+    for (long seed = 1; seed <= 3; seed++) {
+      PolicyMetrics m = new GrpoLoss(GrpoLossConfig.verlDefaults()).compute(randomBatch(seed, false)).metrics();
+      low += m.clipRatioLowMean();
+      high += m.clipRatioHighMean();
+      dual += m.pgClipfracLower();
+    }
+    assertThat(low).as("low clip").isPositive();
+    assertThat(high).as("high clip").isPositive();
+    assertThat(dual).as("dual clip (c = 3)").isPositive();
   }
 }
