@@ -83,7 +83,7 @@ final class ConformanceCommand implements Callable<Integer> {
       out.println("case " + c.name());
       for (QuantityReport q : c.quantities()) {
         out.printf(Locale.ROOT, "  %-4s %-62s %-8s max abs %s  max rel %s%s%n", q.passed() ? "ok" : "FAIL", q.name(),
-            q.count() == 1 ? "1" : "n=" + q.count(), num(q.maxAbs()), num(q.maxRel()),
+            "n=" + q.count(), num(q.maxAbs()), num(q.maxRel()),
             q.passed() ? "" : "  (" + q.failures() + " out; at " + (q.worstIndex().isEmpty() ? "the value" : q.worstIndex())
                 + " recorded " + q.worstExpected() + ", RewardLab " + q.worstActual() + ")");
       }

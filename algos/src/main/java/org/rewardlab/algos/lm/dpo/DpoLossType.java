@@ -1,5 +1,7 @@
 package org.rewardlab.algos.lm.dpo;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import org.rewardlab.core.UserInputException;
@@ -54,6 +56,7 @@ public enum DpoLossType {
   }
 
   /** TRL's {@code loss_type} name ({@code cdpo} is RewardLab's name for the smoothed CPO sigmoid). */
+  @JsonValue
   public String peerName() {
     return peerName;
   }
@@ -63,6 +66,8 @@ public enum DpoLossType {
     return this == AOT || this == AOT_UNPAIRED;
   }
 
+  /** Parses TRL's name or the enum name. */
+  @JsonCreator
   public static DpoLossType fromName(String name) {
     for (DpoLossType t : values()) {
       if (t.peerName.equals(name) || t.name().equals(name.toUpperCase(Locale.ROOT))) return t;

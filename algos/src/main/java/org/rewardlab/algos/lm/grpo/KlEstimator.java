@@ -1,5 +1,7 @@
 package org.rewardlab.algos.lm.grpo;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import org.rewardlab.core.UserInputException;
 
@@ -98,6 +100,7 @@ public enum KlEstimator {
   public abstract double derivative(double logp, double logpRef);
 
   /** verl's {@code kl_penalty} / {@code kl_loss_type} name. */
+  @JsonValue
   public String peerName() {
     return peerName;
   }
@@ -106,6 +109,7 @@ public enum KlEstimator {
    * Parses verl's names ({@code kl}, {@code k1}, {@code abs}, {@code mse}, {@code k2}, {@code low_var_kl}) and
    * {@code k3}, which here is TRL's unclamped k3.
    */
+  @JsonCreator
   public static KlEstimator fromName(String name) {
     return switch (name) {
       case "kl", "k1", "K1" -> K1;

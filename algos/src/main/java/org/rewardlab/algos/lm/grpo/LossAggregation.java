@@ -1,5 +1,7 @@
 package org.rewardlab.algos.lm.grpo;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import org.rewardlab.core.UserInputException;
 
@@ -52,6 +54,7 @@ public enum LossAggregation {
   }
 
   /** TRL's {@code loss_type} or verl's {@code loss_agg_mode} value. */
+  @JsonValue
   public String peerName() {
     return peerName;
   }
@@ -62,6 +65,7 @@ public enum LossAggregation {
   }
 
   /** Parses a TRL {@code loss_type} or verl {@code loss_agg_mode} name, or the enum name. */
+  @JsonCreator
   public static LossAggregation fromName(String name) {
     for (LossAggregation a : values()) {
       if (a.peerName.equals(name) || a.name().equalsIgnoreCase(name)) return a;

@@ -1,5 +1,7 @@
 package org.rewardlab.algos.lm.grpo;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import org.rewardlab.core.UserInputException;
 
@@ -47,11 +49,13 @@ public enum PolicySurrogate {
   }
 
   /** verl's {@code policy_loss.loss_mode} name. */
+  @JsonValue
   public String peerName() {
     return peerName;
   }
 
   /** Parses verl's names ({@code vanilla}, {@code gspo}, {@code sapo}, {@code cispo}, {@code gpg}, {@code geo_mean}). */
+  @JsonCreator
   public static PolicySurrogate fromName(String name) {
     for (PolicySurrogate s : values()) {
       if (s.peerName.equals(name) || s.name().equalsIgnoreCase(name)) return s;

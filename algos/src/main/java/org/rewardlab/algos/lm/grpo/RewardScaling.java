@@ -1,5 +1,7 @@
 package org.rewardlab.algos.lm.grpo;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import org.rewardlab.core.UserInputException;
@@ -23,11 +25,13 @@ public enum RewardScaling {
   }
 
   /** The value of TRL's {@code scale_rewards}. */
+  @JsonValue
   public String peerName() {
     return peerName;
   }
 
   /** Parses TRL's name ({@code group}, {@code batch}, {@code none}) or the enum name. */
+  @JsonCreator
   public static RewardScaling fromName(String name) {
     for (RewardScaling s : values()) {
       if (s.peerName.equals(name) || s.name().equals(name.toUpperCase(Locale.ROOT))) return s;
