@@ -28,6 +28,7 @@ public final class Main {
       EnvCommand.class,
       BenchCommand.class,
       ReproCommand.class,
+      ConformanceCommand.class,
       VersionCommand.class);
 
   /** Exit code of a successful command. */
