@@ -49,6 +49,12 @@ public record QLearningConfig(
     return new QLearningConfig(1, 100, 100_000, 0.1, 0.95, 1.0, 0.05, 0.5, 0.0);
   }
 
+  /** A copy with another initial Q value. */
+  public QLearningConfig withInitialQ(double q0) {
+    return new QLearningConfig(numEnvs, numSteps, totalTimesteps, learningRate, gamma, startEpsilon, endEpsilon,
+        explorationFraction, q0);
+  }
+
   /** Iterations of the run. */
   public int numIterations() {
     return (int) (totalTimesteps / ((long) numEnvs * numSteps));
