@@ -5,8 +5,8 @@ import org.rewardlab.core.random.RandomSource;
 
 /**
  * A {@link StatePolicy} as a {@link FlatPolicy} on the env's observations: each observation row is
- * decoded to its state, then the table acts. What {@code Evaluation.play} runs. Not thread-safe only
- * as far as the table is mutated elsewhere.
+ * decoded to its state, then the table acts. What {@code Evaluation.play} runs. Not thread-safe (the
+ * learners' policies compute in scratch arrays).
  */
 final class DecodedPolicy implements FlatPolicy {
   private final StateDecoder decoder;

@@ -11,7 +11,7 @@ import java.util.Arrays;
  *
  * <p>Arrays are flat in {@code [s][a][s']} order, (s, a, s') at {@code (s * numActions + a) *
  * numStates + s'} — the layout of the {@code reward} module's {@code TabularMdp} and
- * {@code TabularReward}, to which {@code org.rewardlab.algos.tabular.TabularMdps} converts a model.
+ * {@code TabularReward}, to which {@code org.rewardlab.algos.tabular.ExactMdp} converts a model.
  * The time limit of the env's spec is not part of the model (it is a wrapper, not the dynamics).
  *
  * <p>Arrays are copied on construction and by the accessors; {@link #p} and {@link #r} read in place.

@@ -10,6 +10,6 @@
  * org.rewardlab.envs.grid.TabularStates}, what tabular learners read) and exports its exact MDP as
  * plain arrays ({@link org.rewardlab.envs.grid.TabularModel}): {@code envs} depends on {@code core}
  * only, so the conversion to the {@code reward} module's {@code TabularMdp} lives in
- * {@code org.rewardlab.algos.tabular.TabularMdps}. Guide: {@code docs/grid.md}.
+ * {@code org.rewardlab.algos.tabular.ExactMdp}. Guide: {@code docs/grid.md}.
  */
 package org.rewardlab.envs.grid;
