@@ -18,6 +18,9 @@ import org.rewardlab.envs.classic.ClassicPotentials;
 import org.rewardlab.envs.classic.MountainCar;
 import org.rewardlab.envs.classic.MountainCarContinuous;
 import org.rewardlab.envs.classic.Pendulum;
+import org.rewardlab.envs.grid.GridConfig;
+import org.rewardlab.envs.grid.GridWorld;
+import org.rewardlab.envs.grid.GridWorlds;
 
 /**
  * Environments by Gymnasium-style id (Gymnasium's {@code gym.make} registry). The classic-control
@@ -44,6 +47,7 @@ public final class EnvRegistry {
     register(MountainCarContinuous.SPEC, MountainCarContinuous::new, ClassicPotentials.mountainCar());
     register(Acrobot.SPEC, Acrobot::new, ClassicPotentials.acrobot());
     register(Pendulum.SPEC, Pendulum::new, ClassicPotentials.pendulum());
+    for (GridConfig grid : GridWorlds.registered()) register(grid.spec(), () -> new GridWorld(grid), GridWorlds.potentials(grid));
   }
 
   private EnvRegistry() {}
