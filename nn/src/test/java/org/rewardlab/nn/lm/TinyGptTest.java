@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -279,6 +280,25 @@ class TinyGptTest {
       assertThatThrownBy(() -> b.importState(broken)).hasMessageContaining("blocks.0.fc.bias");
       broken.remove("blocks.0.fc.bias");
       assertThatThrownBy(() -> b.importState(broken)).hasMessageContaining("lacks 'blocks.0.fc.bias'");
+    }
+  }
+
+  @Test
+  void passesLeaveNoTensorsInTheModelsManager() {
+    for (TinyGptConfig cfg : List.of(small(), small().withPositions(TinyGptConfig.Positions.ROTARY))) {
+      try (TinyGpt m = new TinyGpt(root, cfg, RandomSource.of(1))) {
+        BaseNDManager owner = (BaseNDManager) m.manager();
+        int before = owner.getManagedArrays().size();
+        int[][] seqs = {randomRow(8, 16, RandomSource.of(1)), randomRow(5, 16, RandomSource.of(2))};
+        int[] prompts = {3, 2};
+        for (int i = 0; i < 3; i++) {
+          m.completionLogProbs(seqs, prompts);
+          LmTraining.sftStep(m, AdamW.peer(0.01), seqs, prompts, 1e-3, 1.0);
+          new Sampler(m, SamplingConfig.sample(4)).generate(seqs, 2, RandomSource.of(i));
+          new Sampler(m, SamplingConfig.sample(4).withKvCache(false)).generate(seqs, RandomSource.of(i));
+        }
+        assertThat(owner.getManagedArrays()).hasSize(before);
+      }
     }
   }
 
