@@ -100,8 +100,8 @@ public final class Sampler {
 
     TokenBatch prompt = TokenBatch.leftPadded(prompts, CharTokenizer.PAD);
     try (NoGrad ignored = NoGrad.enter(); NDManager scope = model.manager().newSubManager()) {
-      KvCache cache = cfg.kvCache() ? new KvCache(scope, mc.layers()) : null;
-      float[] logits = cfg.kvCache() ? prefill(scope, prompt, cache) : fullPass(scope, prompts, out, len, 0);
+      KvCache cache = cfg.kvCache() ? KvCache.forGeneration(scope, mc.layers()) : null;
+      float[] logits = cfg.kvCache() ? prefill(scope, prompts, cache, v) : fullPass(scope, prompts, out, len, 0);
       for (int t = 0; t < steps; t++) {
         if (recordedLogits != null) recordedLogits.add(logits.clone());
         for (int i = 0; i < b; i++) {
@@ -136,22 +136,43 @@ public final class Sampler {
     return new Generation(promptsCopy, completions, q, p, ended);
   }
 
-  /** The prompt pass: fills the cache, returns the logits {@code [B*V]} of the last column. */
-  private float[] prefill(NDManager scope, TokenBatch prompt, KvCache cache) {
+  /**
+   * The prompt pass: fills the cache and returns the logits {@code [B*V]} of the last column. Each
+   * distinct prompt runs once (G samples of one prompt share its pass); its keys, values and logits
+   * are then copied to its rows.
+   */
+  private float[] prefill(NDManager scope, int[][] prompts, KvCache cache, int v) {
+    int b = prompts.length;
+    java.util.Map<TinyGpt.PromptKey, Integer> ids = new java.util.HashMap<>();
+    List<int[]> distinct = new ArrayList<>();
+    long[] rowPrompt = new long[b];
+    for (int i = 0; i < b; i++) {
+      Integer id = ids.putIfAbsent(new TinyGpt.PromptKey(prompts[i], prompts[i].length), distinct.size());
+      if (id == null) {
+        id = distinct.size();
+        distinct.add(prompts[i]);
+      }
+      rowPrompt[i] = id;
+    }
+    TokenBatch prompt = TokenBatch.leftPadded(distinct.toArray(new int[0][]), CharTokenizer.PAD);
     try (NDManager step = scope.newSubManager()) {
-      int b = prompt.batchSize();
+      int u = prompt.batchSize();
       int w = prompt.width();
-      NDArray tokens = Tensors.create(step, prompt.ids(), new Shape(b, w));
+      NDArray tokens = Tensors.create(step, prompt.ids(), new Shape(u, w));
       long[] p = prompt.positions();
       NDArray positions = p == null
           ? Tensors.create(step, TinyGpt.range(0, w), new Shape(w))
-          : Tensors.create(step, p, new Shape(b, w));
+          : Tensors.create(step, p, new Shape(u, w));
       float[] bias = prompt.attentionBias();
       NDArray attn = bias == null
           ? (w == 1 ? null : Tensors.create(step, TokenBatch.causalBias(w, w), new Shape(w, w)))
-          : Tensors.create(step, bias, new Shape(b, 1, w, w));
-      NDArray h = model.hidden(tokens, positions, attn, cache);
-      return model.logits(h.get(":, -1:, :")).toFloatArray();
+          : Tensors.create(step, bias, new Shape(u, 1, w, w));
+      float[] last = model.logits(model.hidden(tokens, positions, attn, cache, w - 1)).toFloatArray();
+      if (u == b) return last;
+      cache.selectRows(Tensors.create(step, rowPrompt, new Shape(b)));
+      float[] logits = new float[b * v];
+      for (int i = 0; i < b; i++) System.arraycopy(last, (int) rowPrompt[i] * v, logits, i * v, v);
+      return logits;
     }
   }
 
@@ -177,7 +198,7 @@ public final class Sampler {
       } else {
         positions = Tensors.create(step, new long[] {w + t}, new Shape(1));
       }
-      return model.logits(model.hidden(tokens, positions, attn, cache)).toFloatArray();
+      return model.logits(model.hidden(tokens, positions, attn, cache, 0)).toFloatArray();
     }
   }
 
@@ -202,8 +223,7 @@ public final class Sampler {
       NDArray attn = bias == null
           ? (w == 1 ? null : Tensors.create(step, TokenBatch.causalBias(w, w), new Shape(w, w)))
           : Tensors.create(step, bias, new Shape(b, 1, w, w));
-      NDArray h = model.hidden(tokens, positions, attn, null);
-      return model.logits(h.get(":, -1:, :")).toFloatArray();
+      return model.logits(model.hidden(tokens, positions, attn, null, w - 1)).toFloatArray();
     }
   }
 

@@ -2,6 +2,7 @@ package org.rewardlab.nn.lm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
@@ -181,7 +182,7 @@ public final class TinyGpt implements AutoCloseable {
     checkWidth(t);
     NDArray positions = Tensors.create(scope, range(0, t), new Shape(t));
     NDArray bias = Tensors.create(scope, TokenBatch.causalBias(t, t), new Shape(t, t));
-    return logits(hidden(tokens, positions, bias, null));
+    return logits(hidden(tokens, positions, bias, null, 0));
   }
 
   /**
@@ -201,7 +202,7 @@ public final class TinyGpt implements AutoCloseable {
     NDArray attnBias = bias == null
         ? Tensors.create(scope, TokenBatch.causalBias(t, t), new Shape(t, t))
         : Tensors.create(scope, bias, new Shape(b, 1, t, t));
-    return logits(hidden(tokens, positions, attnBias, null));
+    return logits(hidden(tokens, positions, attnBias, null, 0));
   }
 
   private void checkWidth(int t) {
@@ -219,16 +220,21 @@ public final class TinyGpt implements AutoCloseable {
   }
 
   /**
-   * The residual stream after the last block, {@code [B, T, d]} (before the final LayerNorm), in the
-   * manager of {@code tokens}.
+   * The residual stream after the last block (before the final LayerNorm), in the manager of
+   * {@code tokens}: {@code [B, T - firstQuery, d]}, the states of columns {@code firstQuery..T-1}.
+   *
+   * <p>Earlier columns still feed every layer's keys and values; only the last block skips their
+   * queries, attention output and MLP (nothing reads those states), which saves a quarter of the
+   * work when only the completion part of a sequence is scored.
    *
    * @param tokens int64 {@code [B, T]}
    * @param positions int64 {@code [T]} (shared by the rows) or {@code [B, T]}
    * @param bias additive attention bias broadcastable to {@code [B, H, T, Tk]} ({@code [T, Tk]} or
    *     {@code [B, 1, T, Tk]}), or null for none (a single query over its whole past)
    * @param cache keys and values of earlier positions, extended in place; null for none
+   * @param firstQuery the first column whose output is wanted (0 = all)
    */
-  NDArray hidden(NDArray tokens, NDArray positions, NDArray bias, KvCache cache) {
+  NDArray hidden(NDArray tokens, NDArray positions, NDArray bias, KvCache cache, int firstQuery) {
     NDManager scope = tokens.getManager();
     long bsz = tokens.getShape().get(0);
     long t = tokens.getShape().get(1);
@@ -267,15 +273,27 @@ public final class TinyGpt implements AutoCloseable {
         k = cache.appendKeys(l, k);
         v = cache.appendValues(l, v);
       }
+      long tq = t;
+      NDArray layerBias = bias;
+      if (l == blocks.length - 1 && firstQuery > 0) {
+        // the last block: queries of the wanted columns only
+        q = q.get(":, :, " + firstQuery + ":, :");
+        x = x.get(":, " + firstQuery + ":, :");
+        if (bias != null) {
+          layerBias = bias.getShape().dimension() == 2
+              ? bias.get(firstQuery + ":, :")
+              : bias.get(":, :, " + firstQuery + ":, :");
+        }
+        tq = t - firstQuery;
+      }
       NDArray att = q.matMul(k.swapAxes(2, 3)).mul(scale);
-      if (bias != null) att = att.add(bias);
-      NDArray y = att.softmax(-1).matMul(v).swapAxes(1, 2).reshape(bsz, t, d);
+      if (layerBias != null) att = att.add(layerBias);
+      NDArray y = att.softmax(-1).matMul(v).swapAxes(1, 2).reshape(bsz, tq, d);
       x = x.add(Linear.linear(y, blk.projW, blk.projB).singletonOrThrow());
       NDArray f = LayerNorm.layerNorm(x, normShape, blk.ln2W, blk.ln2B, eps).singletonOrThrow();
       f = Activation.gelu(Linear.linear(f, blk.fcW, blk.fcB).singletonOrThrow());
       x = x.add(Linear.linear(f, blk.outW, blk.outB).singletonOrThrow());
     }
-    if (cache != null) cache.advance((int) t);
     return x;
   }
 
@@ -300,8 +318,8 @@ public final class TinyGpt implements AutoCloseable {
    *
    * <p>Row b is {@code sequences[b]} = prompt (its first {@code promptLengths[b]} tokens, starting with
    * {@code <bos>}) followed by the completion {@code y_b} of {@code c_b = length - promptLength} tokens
-   * (include the {@code <eos>} when the completion ended with one: it is scored too). The batch is
-   * right-padded; the model reads every token but the last of each row. For completion token t:
+   * (include the {@code <eos>} when the completion ended with one: it is scored too). The model reads
+   * every token but the last of each row. For completion token t:
    *
    * <pre>
    *   logProbs[b, t] = log softmax(z / τ)[y_{b,t}]        z = logits at the position before y_{b,t}
@@ -312,6 +330,12 @@ public final class TinyGpt implements AutoCloseable {
    * with τ = {@code temperature} (TRL divides the logits by the sampling temperature before its
    * log-softmax; use 1 for the plain policy).
    *
+   * <p>Two ways to the same numbers (equal to ~1e-6, gradients included; {@code TinyGptTest} checks
+   * both): when at least two rows share each prompt on average (G samples per prompt), each distinct
+   * prompt runs once, its keys and values are copied to its rows, and only the completions run per
+   * row (GRPO's batch of 16 prompts × 8 samples reads 656 instead of 1,664 positions); otherwise the
+   * rows run right-padded, whole. The choice depends only on the inputs, so results are reproducible.
+   *
    * @param promptLengths P_b, at least 1 (the first completion token is predicted from the prompt)
    * @param temperature τ &gt; 0
    * @throws IllegalArgumentException if a row's prompt is empty or longer than the row, or no row has
@@ -319,40 +343,139 @@ public final class TinyGpt implements AutoCloseable {
    * @throws UserInputException if a row (without its last token) is longer than the context
    */
   public TokenLogProbs logProbs(NDManager scope, int[][] sequences, int[] promptLengths, float temperature) {
+    if (!(temperature > 0) || Float.isInfinite(temperature)) {
+      throw new IllegalArgumentException("temperature must be a positive number, got " + temperature);
+    }
     Layout lay = new Layout(sequences, promptLengths, cfg);
-    int b = sequences.length;
-    NDArray tokens = Tensors.create(scope, lay.inputs, new Shape(b, lay.width));
-    NDArray positions = Tensors.create(scope, range(0, lay.width), new Shape(lay.width));
-    NDArray bias = Tensors.create(scope, TokenBatch.causalBias(lay.width, lay.width), new Shape(lay.width, lay.width));
-    NDArray z = logits(hidden(tokens, positions, bias, null));
-    if (temperature != 1f) {
-      if (!(temperature > 0) || Float.isInfinite(temperature)) {
-        throw new IllegalArgumentException("temperature must be a positive number, got " + temperature);
+    SharedPrompts shared = SharedPrompts.find(sequences, promptLengths);
+    return scored(scope, lay, shared != null ? sharedPromptPass(scope, lay, shared) : wholeRowPass(scope, lay),
+        temperature);
+  }
+
+  /** {@link #logProbs(NDManager, int[][], int[], float)} forcing the whole-row path (tests). */
+  TokenLogProbs logProbsWholeRows(NDManager scope, int[][] sequences, int[] promptLengths) {
+    Layout lay = new Layout(sequences, promptLengths, cfg);
+    return scored(scope, lay, wholeRowPass(scope, lay), 1f);
+  }
+
+  /** Logits over K columns, the target id of each, and the columns holding completion token t (null: column t). */
+  private record Pass(NDArray logits, long[] targets, long[] columns) {}
+
+  /** The right-padded rows, whole; the last block computes the columns from the first predictor on. */
+  private Pass wholeRowPass(NDManager scope, Layout lay) {
+    int b = lay.batch;
+    int w = lay.width;
+    int first = lay.minPrompt - 1;
+    int k = w - first;
+    long[] ids = new long[b * w];
+    long[] targets = new long[b * k];
+    for (int i = 0; i < b; i++) {
+      int[] s = lay.sequences[i];
+      for (int t = 0; t < w; t++) ids[i * w + t] = t < s.length ? s[t] : CharTokenizer.PAD;
+      for (int t = 0; t < k; t++) targets[i * k + t] = first + t + 1 < s.length ? s[first + t + 1] : CharTokenizer.PAD;
+    }
+    long[] columns = null;
+    if (!lay.samePrompts) {
+      columns = new long[b * lay.completionWidth];
+      for (int i = 0; i < b; i++) {
+        for (int t = 0; t < lay.completionWidth; t++) {
+          columns[i * lay.completionWidth + t] = t < lay.completionLengths[i] ? lay.promptLengths[i] - 1 + t - first : 0;
+        }
       }
-      z = z.div(Tensors.scalar(scope, temperature));
     }
-    NDArray logp = z.logSoftmax(-1); // [B, W, V]
-    NDArray targets = Tensors.create(scope, lay.targets, new Shape(b, lay.width, 1));
-    NDArray tokenLp = logp.gather(targets, 2).squeeze(2); // [B, W]
-    NDArray tokenEnt = logp.exp().mul(logp).sum(new int[] {2}).neg(); // [B, W]
+    NDArray tokens = Tensors.create(scope, ids, new Shape(b, w));
+    NDArray positions = Tensors.create(scope, range(0, w), new Shape(w));
+    NDArray bias = Tensors.create(scope, TokenBatch.causalBias(w, w), new Shape(w, w));
+    return new Pass(logits(hidden(tokens, positions, bias, null, first)), targets, columns);
+  }
+
+  /**
+   * Each distinct prompt once (left-padded), its keys and values copied to its rows, then the
+   * completions (all but their last token) per row on top: states predicting completion tokens
+   * 0..C-1 are the prompt's last column followed by the completion columns 0..C-2.
+   */
+  private Pass sharedPromptPass(NDManager scope, Layout lay, SharedPrompts sp) {
+    int b = lay.batch;
+    int c = lay.completionWidth;
+    TokenBatch prompts = TokenBatch.leftPadded(sp.prompts, CharTokenizer.PAD);
+    int u = prompts.batchSize();
+    int pw = prompts.width();
+    NDArray tokens = Tensors.create(scope, prompts.ids(), new Shape(u, pw));
+    long[] pp = prompts.positions();
+    NDArray positions = pp == null
+        ? Tensors.create(scope, range(0, pw), new Shape(pw))
+        : Tensors.create(scope, pp, new Shape(u, pw));
+    float[] pb = prompts.attentionBias();
+    NDArray bias = pb == null
+        ? (pw == 1 ? null : Tensors.create(scope, TokenBatch.causalBias(pw, pw), new Shape(pw, pw)))
+        : Tensors.create(scope, pb, new Shape(u, 1, pw, pw));
+    KvCache cache = KvCache.forScoring(scope, cfg.layers());
+    NDArray last = hidden(tokens, positions, bias, cache, pw - 1); // [U, 1, d]
+    NDArray rows = Tensors.create(scope, sp.rowPrompt, new Shape(b));
+    NDArray states = last.get(new NDIndex("{}", rows)); // [B, 1, d]
+    long[] targets = new long[b * c];
+    for (int i = 0; i < b; i++) {
+      int[] s = lay.sequences[i];
+      int p = lay.promptLengths[i];
+      for (int t = 0; t < c; t++) targets[i * c + t] = p + t < s.length ? s[p + t] : CharTokenizer.PAD;
+    }
+    if (c > 1) {
+      cache.selectRows(rows);
+      int cw = c - 1;
+      long[] ids = new long[b * cw];
+      for (int i = 0; i < b; i++) {
+        for (int t = 0; t < cw; t++) ids[i * cw + t] = targets[i * c + t];
+      }
+      NDArray compTokens = Tensors.create(scope, ids, new Shape(b, cw));
+      NDArray compPositions;
+      NDArray compBias;
+      if (!prompts.isRagged()) {
+        compPositions = Tensors.create(scope, range(pw, pw + cw), new Shape(cw));
+        compBias = Tensors.create(scope, TokenBatch.causalBias(cw, pw + cw), new Shape(cw, pw + cw));
+      } else {
+        long[] cp = new long[b * cw];
+        int keys = pw + cw;
+        float[] cb = new float[b * cw * keys];
+        float[] causal = TokenBatch.causalBias(cw, keys);
+        for (int i = 0; i < b; i++) {
+          int p = lay.promptLengths[i];
+          int pad = pw - p;
+          for (int t = 0; t < cw; t++) {
+            cp[i * cw + t] = p + t;
+            int o = (i * cw + t) * keys;
+            System.arraycopy(causal, t * keys, cb, o, keys);
+            for (int j = 0; j < pad; j++) cb[o + j] = TokenBatch.MASKED;
+          }
+        }
+        compPositions = Tensors.create(scope, cp, new Shape(b, cw));
+        compBias = Tensors.create(scope, cb, new Shape(b, 1, cw, keys));
+      }
+      NDArray rest = hidden(compTokens, compPositions, compBias, cache, 0); // [B, C-1, d]
+      states = states.concat(rest, 1);
+    }
+    return new Pass(logits(states), targets, null);
+  }
+
+  private TokenLogProbs scored(NDManager scope, Layout lay, Pass pass, float temperature) {
+    int b = lay.batch;
+    NDArray z = pass.logits(); // [B, K, V]
+    long k = z.getShape().get(1);
+    if (temperature != 1f) z = z.div(Tensors.scalar(scope, temperature));
+    NDArray logp = z.logSoftmax(-1);
+    NDArray targets = Tensors.create(scope, pass.targets(), new Shape(b, k, 1));
+    NDArray lp = logp.gather(targets, 2).squeeze(2); // [B, K]
+    NDArray ent = logp.exp().mul(logp).sum(new int[] {2}).neg(); // [B, K]
+    if (pass.columns() != null) {
+      NDArray index = Tensors.create(scope, pass.columns(), new Shape(b, lay.completionWidth));
+      lp = lp.gather(index, 1);
+      ent = ent.gather(index, 1);
+    }
     NDArray mask = Tensors.create(scope, lay.mask, new Shape(b, lay.completionWidth));
-    NDArray lp;
-    NDArray ent;
-    if (lay.aligned) {
-      // every prompt has the same length: the completion columns are one slice
-      String cols = ":, " + (lay.promptLength0 - 1) + ":" + (lay.promptLength0 - 1 + lay.completionWidth);
-      lp = tokenLp.get(cols);
-      ent = tokenEnt.get(cols);
-    } else {
-      NDArray index = Tensors.create(scope, lay.columns, new Shape(b, lay.completionWidth));
-      lp = tokenLp.gather(index, 1);
-      ent = tokenEnt.gather(index, 1);
-    }
     if (!lay.full) {
       lp = lp.mul(mask);
       ent = ent.mul(mask);
     }
-    return new TokenLogProbs(lp, ent, mask, lay.completionLengths);
+    return new TokenLogProbs(lp, ent, mask, lay.completionLengths.clone());
   }
 
   /** {@link #logProbs(NDManager, int[][], int[], float)} at temperature 1. */
@@ -377,18 +500,18 @@ public final class TinyGpt implements AutoCloseable {
     return completionLogProbs(sequences, promptLengths, 1f);
   }
 
-  /** Inputs, targets and completion columns of a right-padded scoring batch. */
+  /** A checked scoring batch: lengths, completion mask, widths. */
   private static final class Layout {
+    final int[][] sequences;
+    final int[] promptLengths;
+    final int batch;
     final int width;
     final int completionWidth;
-    final long[] inputs;
-    final long[] targets;
-    final long[] columns;
     final float[] mask;
     final int[] completionLengths;
-    final boolean aligned;
+    final boolean samePrompts;
     final boolean full;
-    final int promptLength0;
+    final int minPrompt;
 
     Layout(int[][] sequences, int[] promptLengths, TinyGptConfig cfg) {
       int b = sequences.length;
@@ -396,8 +519,12 @@ public final class TinyGpt implements AutoCloseable {
       if (promptLengths.length != b) {
         throw new IllegalArgumentException(b + " sequences but " + promptLengths.length + " prompt lengths");
       }
+      this.sequences = sequences;
+      this.promptLengths = promptLengths;
+      this.batch = b;
       int maxLen = 0;
       int maxC = 0;
+      int minP = Integer.MAX_VALUE;
       completionLengths = new int[b];
       boolean same = true;
       for (int i = 0; i < b; i++) {
@@ -416,6 +543,7 @@ public final class TinyGpt implements AutoCloseable {
         maxLen = Math.max(maxLen, len);
         completionLengths[i] = len - p;
         maxC = Math.max(maxC, len - p);
+        minP = Math.min(minP, p);
         if (p != promptLengths[0]) same = false;
       }
       if (maxC == 0) throw new IllegalArgumentException("no sequence has a completion token to score");
@@ -426,28 +554,75 @@ public final class TinyGpt implements AutoCloseable {
             "shorten the prompt or completion, or train a model with a longer context");
       }
       completionWidth = maxC;
-      inputs = new long[b * width];
-      targets = new long[b * width];
-      columns = new long[b * maxC];
+      minPrompt = minP;
       mask = new float[b * maxC];
       boolean allFull = true;
       for (int i = 0; i < b; i++) {
-        int[] s = sequences[i];
-        for (int t = 0; t < width; t++) {
-          inputs[i * width + t] = t < s.length ? s[t] : CharTokenizer.PAD;
-          targets[i * width + t] = t + 1 < s.length ? s[t + 1] : CharTokenizer.PAD;
-        }
-        int p = promptLengths[i];
         for (int t = 0; t < maxC; t++) {
           boolean real = t < completionLengths[i];
-          columns[i * maxC + t] = real ? p - 1 + t : 0;
           mask[i * maxC + t] = real ? 1f : 0f;
           if (!real) allFull = false;
         }
       }
-      aligned = same;
+      samePrompts = same;
       full = allFull;
-      promptLength0 = promptLengths[0];
+    }
+  }
+
+  /** Distinct prompts of a scoring batch and the prompt of each row. */
+  private static final class SharedPrompts {
+    final int[][] prompts;
+    final long[] rowPrompt;
+
+    private SharedPrompts(int[][] prompts, long[] rowPrompt) {
+      this.prompts = prompts;
+      this.rowPrompt = rowPrompt;
+    }
+
+    /** The distinct prompts when there are at most half as many as rows, else null. */
+    static SharedPrompts find(int[][] sequences, int[] promptLengths) {
+      int b = sequences.length;
+      Map<PromptKey, Integer> ids = new java.util.HashMap<>();
+      List<int[]> distinct = new ArrayList<>();
+      long[] rowPrompt = new long[b];
+      for (int i = 0; i < b; i++) {
+        PromptKey key = new PromptKey(sequences[i], promptLengths[i]);
+        Integer id = ids.get(key);
+        if (id == null) {
+          id = distinct.size();
+          ids.put(key, id);
+          distinct.add(java.util.Arrays.copyOf(sequences[i], promptLengths[i]));
+          if (2 * distinct.size() > b) return null;
+        }
+        rowPrompt[i] = id;
+      }
+      return new SharedPrompts(distinct.toArray(new int[0][]), rowPrompt);
+    }
+  }
+
+  /** The first {@code length} ids of a sequence as a hash key. */
+  static final class PromptKey {
+    private final int[] ids;
+    private final int length;
+    private final int hash;
+
+    PromptKey(int[] ids, int length) {
+      this.ids = ids;
+      this.length = length;
+      int h = length;
+      for (int i = 0; i < length; i++) h = 31 * h + ids[i];
+      this.hash = h;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PromptKey k && k.length == length
+          && java.util.Arrays.equals(ids, 0, length, k.ids, 0, length);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
     }
   }
 

@@ -47,20 +47,24 @@ class SamplerTest {
           SamplingConfig greedy = SamplingConfig.greedy(9).withStopAtEos(false);
           Sampler cached = new Sampler(m, greedy);
           Sampler full = new Sampler(m, greedy.withKvCache(false));
-          cached.recordLogits();
-          full.recordLogits();
-          Generation a = cached.generate(prompts, RandomSource.of(1));
-          Generation b = full.generate(prompts, RandomSource.of(1));
-          assertThat(a.completions()).isDeepEqualTo(b.completions());
-          assertThat(a.completions()[0]).hasSize(9);
-          assertThat(cached.recordedLogits).hasSize(9);
-          double maxDiff = 0;
-          for (int s = 0; s < 9; s++) {
-            float[] x = cached.recordedLogits.get(s);
-            float[] y = full.recordedLogits.get(s);
-            for (int i = 0; i < x.length; i++) maxDiff = Math.max(maxDiff, Math.abs(x[i] - y[i]));
+          // one sample per prompt, and 3 per prompt (the prompt pass then runs once per distinct prompt)
+          for (int g : new int[] {1, 3}) {
+            cached.recordLogits();
+            full.recordLogits();
+            Generation a = cached.generate(prompts, g, RandomSource.of(1));
+            Generation b = full.generate(prompts, g, RandomSource.of(1));
+            assertThat(a.completions()).isDeepEqualTo(b.completions());
+            assertThat(a.completions()[0]).hasSize(9);
+            assertThat(cached.recordedLogits).hasSize(9);
+            double maxDiff = 0;
+            for (int s = 0; s < 9; s++) {
+              float[] x = cached.recordedLogits.get(s);
+              float[] y = full.recordedLogits.get(s);
+              assertThat(x).hasSize(prompts.length * g * 16);
+              for (int i = 0; i < x.length; i++) maxDiff = Math.max(maxDiff, Math.abs(x[i] - y[i]));
+            }
+            assertThat(maxDiff).as(cfg.positions() + " max |logit difference|").isLessThan(1e-5);
           }
-          assertThat(maxDiff).as(cfg.positions() + " max |logit difference|").isLessThan(1e-5);
         }
       }
     }

@@ -234,6 +234,71 @@ class TinyGptTest {
     }
   }
 
+  /** G = 3 completions of different lengths for each of 3 prompts of different lengths. */
+  static int[][] groupedSequences(int[] promptLengthsOut) {
+    RandomSource r = RandomSource.of(31);
+    int[] plen = {4, 6, 2};
+    int[][] seqs = new int[9][];
+    for (int p = 0; p < 3; p++) {
+      int[] prompt = randomRow(plen[p], 16, r);
+      for (int g = 0; g < 3; g++) {
+        int c = 1 + r.nextInt(6);
+        int[] s = java.util.Arrays.copyOf(prompt, plen[p] + c);
+        for (int t = 0; t < c; t++) s[plen[p] + t] = 3 + r.nextInt(13);
+        seqs[p * 3 + g] = s;
+        promptLengthsOut[p * 3 + g] = plen[p];
+      }
+    }
+    return seqs;
+  }
+
+  @Test
+  void sharedPromptScoringEqualsWholeRowsWithGradients() {
+    for (TinyGptConfig cfg : List.of(small(), small().withPositions(TinyGptConfig.Positions.ROTARY))) {
+      for (boolean ragged : new boolean[] {true, false}) {
+        int[] prompts = new int[9];
+        int[][] seqs = groupedSequences(prompts);
+        if (!ragged) {
+          for (int i = 0; i < 9; i++) { // one prompt length for all: cut or pad the prompts to 4
+            int[] s = seqs[i];
+            int[] t = new int[4 + (s.length - prompts[i])];
+            for (int j = 0; j < 4; j++) t[j] = j < prompts[i] ? s[j] : 5 + i / 3;
+            System.arraycopy(s, prompts[i], t, 4, s.length - prompts[i]);
+            seqs[i] = t;
+            prompts[i] = 4;
+          }
+        }
+        try (TinyGpt m = new TinyGpt(root, cfg, RandomSource.of(8))) {
+          float[][] lp = new float[2][];
+          float[][] ent = new float[2][];
+          float[][][] grads = new float[2][][];
+          for (int path = 0; path < 2; path++) {
+            try (NDManager s = m.manager().newSubManager()) {
+              try (GradientCollector gc = Torch.init().newGradientCollector()) {
+                TokenLogProbs t = path == 0 ? m.logProbs(s, seqs, prompts) : m.logProbsWholeRows(s, seqs, prompts);
+                lp[path] = t.logProbs().toFloatArray();
+                ent[path] = t.entropy().toFloatArray();
+                gc.backward(t.logProbs().sum().add(t.entropy().sum()));
+              }
+            }
+            grads[path] = Gradients.readAndZero(m.parameters());
+          }
+          String what = cfg.positions() + (ragged ? " ragged" : " aligned");
+          assertThat(lp[0]).as(what).hasSize(9 * 6);
+          for (int i = 0; i < lp[0].length; i++) {
+            assertThat(lp[0][i]).as(what).isCloseTo(lp[1][i], within(1e-5f));
+            assertThat(ent[0][i]).as(what).isCloseTo(ent[1][i], within(1e-5f));
+          }
+          for (int p = 0; p < grads[0].length; p++) {
+            for (int i = 0; i < grads[0][p].length; i++) {
+              assertThat(grads[0][p][i]).as(what + " gradient " + p).isCloseTo(grads[1][p][i], within(2e-5f));
+            }
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void maskedEntriesAreZeroAndGradientsReachEveryParameter() {
     try (TinyGpt m = new TinyGpt(root, small().withTiedEmbeddings(true), RandomSource.of(6))) {
