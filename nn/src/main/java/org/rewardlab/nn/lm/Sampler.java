@@ -100,7 +100,7 @@ public final class Sampler {
 
     TokenBatch prompt = TokenBatch.leftPadded(prompts, CharTokenizer.PAD);
     try (NoGrad ignored = NoGrad.enter(); NDManager scope = model.manager().newSubManager()) {
-      KvCache cache = cfg.kvCache() ? KvCache.forGeneration(scope, mc.layers()) : null;
+      KvCache cache = cfg.kvCache() ? KvCache.forGeneration(scope, mc.layers(), longest + steps) : null;
       float[] logits = cfg.kvCache() ? prefill(scope, prompts, cache, v) : fullPass(scope, prompts, out, len, 0);
       for (int t = 0; t < steps; t++) {
         if (recordedLogits != null) recordedLogits.add(logits.clone());
