@@ -88,12 +88,14 @@ public final class LmBench {
   /**
    * One phase's figures.
    *
-   * @param tokensPerSecond median over the repeats
-   * @param msPerCall median milliseconds per call
+   * @param tokensPerSecond median over the repeats (wall clock)
+   * @param msPerCall median wall milliseconds per call
+   * @param cpuMsPerCall median CPU milliseconds of the benchmark thread per call (less sensitive to
+   *     other processes on a shared machine than the wall clock; libtorch runs on this thread)
    */
   public record Phase(
       String name, double tokensPerSecond, double tokensPerSecondMin, double tokensPerSecondMax, double msPerCall,
-      int tokensPerCall, int callsPerRepeat, int repeats) {}
+      double cpuMsPerCall, int tokensPerCall, int callsPerRepeat, int repeats) {}
 
   /**
    * The whole measurement.
@@ -124,13 +126,21 @@ public final class LmBench {
       for (Phase p : phases.values()) {
         sb.append(String.format(Locale.ROOT,
             "    \"%s\": {\"tokens_per_s\": %.1f, \"tokens_per_s_min\": %.1f, \"tokens_per_s_max\": %.1f, "
-                + "\"ms_per_call\": %.4f, \"tokens_per_call\": %d, \"calls_per_repeat\": %d, \"repeats\": %d}%s%n",
+                + "\"ms_per_call\": %.4f, \"cpu_ms_per_call\": %.4f, \"tokens_per_call\": %d, "
+                + "\"calls_per_repeat\": %d, \"repeats\": %d}%s%n",
             p.name(), p.tokensPerSecond(), p.tokensPerSecondMin(), p.tokensPerSecondMax(), p.msPerCall(),
-            p.tokensPerCall(), p.callsPerRepeat(), p.repeats(), ++i < phases.size() ? "," : ""));
+            p.cpuMsPerCall(), p.tokensPerCall(), p.callsPerRepeat(), p.repeats(), ++i < phases.size() ? "," : ""));
       }
       sb.append("  },\n");
       sb.append(String.format(Locale.ROOT, "  \"peak_rss_mib\": %.1f%n}%n", peakRssMib));
       return sb.toString();
+    }
+
+    static String line(Phase p) {
+      return String.format(Locale.ROOT,
+          "%-18s %10.0f tok/s  (min %.0f, max %.0f; %.3f ms/call, cpu %.3f ms/call, %d tok/call, %d calls x %d)",
+          p.name(), p.tokensPerSecond(), p.tokensPerSecondMin(), p.tokensPerSecondMax(), p.msPerCall(),
+          p.cpuMsPerCall(), p.tokensPerCall(), p.callsPerRepeat(), p.repeats());
     }
 
     private static String json(Map<String, Object> m) {
@@ -150,9 +160,7 @@ public final class LmBench {
     public String table() {
       StringBuilder sb = new StringBuilder();
       for (Phase p : phases.values()) {
-        sb.append(String.format(Locale.ROOT, "%-18s %10.0f tok/s  (min %.0f, max %.0f; %.3f ms/call, %d tok/call, %d calls x %d)%n",
-            p.name(), p.tokensPerSecond(), p.tokensPerSecondMin(), p.tokensPerSecondMax(), p.msPerCall(),
-            p.tokensPerCall(), p.callsPerRepeat(), p.repeats()));
+        sb.append(line(p)).append('\n');
       }
       sb.append(String.format(Locale.ROOT, "peak RSS %.1f MiB%n", peakRssMib));
       return sb.toString();
@@ -402,11 +410,14 @@ public final class LmBench {
     return loss;
   }
 
+  private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private static final class Timed {
     final String name;
     final int tokensPerCall;
     final Runnable fn;
     final List<Double> secs = new ArrayList<>();
+    final List<Double> cpuSecs = new ArrayList<>();
     int calls;
 
     Timed(String name, int tokensPerCall, Runnable fn) {
@@ -424,20 +435,24 @@ public final class LmBench {
     }
 
     void repeat() {
+      long c0 = THREADS.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       for (int i = 0; i < calls; i++) fn.run();
       secs.add((System.nanoTime() - t0) / 1e9);
+      cpuSecs.add((THREADS.getCurrentThreadCpuTime() - c0) / 1e9);
     }
 
     Phase result() {
       double[] rates = new double[secs.size()];
       double[] s = new double[secs.size()];
+      double[] cpu = new double[secs.size()];
       for (int i = 0; i < rates.length; i++) {
         rates[i] = (double) tokensPerCall * calls / secs.get(i);
         s[i] = secs.get(i);
+        cpu[i] = cpuSecs.get(i);
       }
       return new Phase(name, median(rates), Arrays.stream(rates).min().orElse(0), Arrays.stream(rates).max().orElse(0),
-          1000 * median(s) / calls, tokensPerCall, calls, rates.length);
+          1000 * median(s) / calls, 1000 * median(cpu) / calls, tokensPerCall, calls, rates.length);
     }
   }
 
@@ -445,12 +460,7 @@ public final class LmBench {
     for (Timed t : phases) t.prepare(o.warmup(), o.repeatSeconds());
     for (int r = 0; r < o.repeats(); r++) for (Timed t : phases) t.repeat();
     if (log != null) {
-      for (Timed t : phases) {
-        Phase p = t.result();
-        log.printf(Locale.ROOT, "%-18s %10.0f tok/s  (min %.0f, max %.0f; %.3f ms/call, %d tok/call, %d calls x %d)%n",
-            p.name(), p.tokensPerSecond(), p.tokensPerSecondMin(), p.tokensPerSecondMax(), p.msPerCall(),
-            p.tokensPerCall(), p.callsPerRepeat(), p.repeats());
-      }
+      for (Timed t : phases) log.println(Result.line(t.result()));
     }
   }
 
