@@ -178,8 +178,15 @@ public final class LmBench {
     final int lo;
     final int hi;
     final RandomSource rng;
+    final boolean padAnswer;
 
     Addition(int digits, RandomSource rng) {
+      this(digits, rng, false);
+    }
+
+    /** @param padAnswer zero-pad answers to n + 1 digits (the peer's {@code --pad-answer}: 123+456=0579) */
+    Addition(int digits, RandomSource rng, boolean padAnswer) {
+      this.padAnswer = padAnswer;
       this.n = digits;
       this.lo = digits == 1 ? 0 : (int) Math.pow(10, digits - 1);
       this.hi = (int) Math.pow(10, digits);
@@ -207,14 +214,22 @@ public final class LmBench {
     }
 
     private String pad(int x) {
+      return pad(x, n);
+    }
+
+    private static String pad(int x, int width) {
       StringBuilder s = new StringBuilder(Integer.toString(x));
-      while (s.length() < n) s.insert(0, '0');
+      while (s.length() < width) s.insert(0, '0');
       return s.toString();
+    }
+
+    String answer(int a, int b) {
+      return padAnswer ? pad(a + b, n + 1) : Integer.toString(a + b);
     }
 
     int[] full(int a, int b) {
       int[] p = prompt(a, b);
-      int[] ans = TOKENIZER.encode(Integer.toString(a + b));
+      int[] ans = TOKENIZER.encode(answer(a, b));
       int[] s = Arrays.copyOf(p, p.length + ans.length + 1);
       System.arraycopy(ans, 0, s, p.length, ans.length);
       s[s.length - 1] = CharTokenizer.EOS;
@@ -223,7 +238,7 @@ public final class LmBench {
 
     /** 1 if the completion is the exact sum followed by {@code <eos>}, else 0. */
     float reward(int a, int b, int[] completion) {
-      int[] want = TOKENIZER.encode(Integer.toString(a + b));
+      int[] want = TOKENIZER.encode(answer(a, b));
       if (completion.length < want.length + 1) return 0f;
       for (int i = 0; i < want.length; i++) if (completion[i] != want[i]) return 0f;
       return completion[want.length] == CharTokenizer.EOS ? 1f : 0f;
@@ -410,6 +425,98 @@ public final class LmBench {
     return loss;
   }
 
+  // ------------------------------------------------------------------------------------------ learn
+
+  /**
+   * The peer's {@code --learn} SFT sanity run: SFT on n-digit addition ({@code steps} steps of batch
+   * {@code batch}, AdamW betas (0.9, 0.95), eps 1e-8, weight decay 0.01, peak lr with the peer's
+   * warm-up / constant / linear-decay schedule), greedy exact-match accuracy on a test split of
+   * {@code testSize} distinct problems that no training problem hits, every {@code evalEvery} steps.
+   *
+   * @param padAnswer zero-padded answers (the peer's {@code --pad-answer}; 0.942 after 500 steps there)
+   */
+  public record LearnOptions(
+      TinyGptConfig model, int digits, boolean padAnswer, int steps, int batch, double peakLr, int testSize,
+      int evalEvery, long seed) {
+
+    /** The peer's {@code --learn --pad-answer} run: 500 steps of 64, peak lr 2e-3, 1000 test problems. */
+    public static LearnOptions peerPadded() {
+      return new LearnOptions(TinyGptConfig.defaults(), 3, true, 500, 64, 2e-3, 1000, 100, 1234);
+    }
+  }
+
+  /**
+   * One evaluation of a learning run.
+   *
+   * @param step SFT steps done
+   * @param sftSeconds wall seconds spent in SFT steps so far (evaluations excluded, as the peer's)
+   * @param greedyAccuracy exact answer followed by {@code <eos>}, greedy decoding with the KV cache
+   */
+  public record LearnPoint(int step, double sftSeconds, double loss, double greedyAccuracy) {}
+
+  /** Runs {@link LearnOptions}; prints a line per evaluation to {@code log} (null for none). */
+  public static List<LearnPoint> learn(LearnOptions o, java.io.PrintStream log) {
+    Torch.init();
+    RandomSource seeds = RandomSource.of(o.seed());
+    Addition task = new Addition(o.digits(), seeds.derive("train"), o.padAnswer());
+    // the test split: distinct problems drawn first from their own stream
+    RandomSource testRng = seeds.derive("test");
+    Addition testDraw = new Addition(o.digits(), testRng, o.padAnswer());
+    java.util.Set<Long> testKeys = new java.util.HashSet<>();
+    List<int[]> test = new ArrayList<>();
+    long span = (long) (task.hi - task.lo) * (task.hi - task.lo);
+    int testSize = (int) Math.min(o.testSize(), span / 5);
+    while (test.size() < testSize) {
+      int[] ab = testDraw.operands();
+      if (testKeys.add((long) ab[0] * task.hi + ab[1])) test.add(ab);
+    }
+    int[][] testPrompts = new int[test.size()][];
+    for (int i = 0; i < testPrompts.length; i++) testPrompts[i] = task.prompt(test.get(i)[0], test.get(i)[1]);
+    List<LearnPoint> points = new ArrayList<>();
+    try (NDManager root = Torch.manager(); TinyGpt model = new TinyGpt(root, o.model(), seeds.derive("model"))) {
+      AdamW opt = AdamW.peer(0.01);
+      org.rewardlab.nn.lm.LrSchedule schedule = org.rewardlab.nn.lm.LrSchedule.peerSft(o.peakLr(), o.steps());
+      int[] promptLengths = new int[o.batch()];
+      Arrays.fill(promptLengths, task.promptLength());
+      double seconds = 0;
+      double loss = Double.NaN;
+      points.add(evaluate(model, task, test, testPrompts, 0, 0, loss, log));
+      for (int step = 0; step < o.steps(); step++) {
+        int[][] batch = new int[o.batch()][];
+        for (int i = 0; i < batch.length; i++) {
+          int[] ab;
+          do {
+            ab = task.operands();
+          } while (testKeys.contains((long) ab[0] * task.hi + ab[1]));
+          batch[i] = task.full(ab[0], ab[1]);
+        }
+        long t0 = System.nanoTime();
+        loss = LmTraining.sftStep(model, opt, batch, promptLengths, schedule.lr(step), 0).loss();
+        seconds += (System.nanoTime() - t0) / 1e9;
+        if ((step + 1) % o.evalEvery() == 0 || step == o.steps() - 1) {
+          points.add(evaluate(model, task, test, testPrompts, step + 1, seconds, loss, log));
+        }
+      }
+    }
+    return points;
+  }
+
+  private static LearnPoint evaluate(TinyGpt model, Addition task, List<int[]> test, int[][] prompts, int step,
+      double seconds, double loss, java.io.PrintStream log) {
+    Generation g = new Sampler(model, SamplingConfig.greedy(task.completionLength()))
+        .generate(prompts, RandomSource.of(0));
+    int correct = 0;
+    for (int i = 0; i < prompts.length; i++) {
+      correct += (int) task.reward(test.get(i)[0], test.get(i)[1], g.completions()[i]);
+    }
+    LearnPoint p = new LearnPoint(step, seconds, loss, (double) correct / prompts.length);
+    if (log != null) {
+      log.printf(Locale.ROOT, "sft step %4d  loss %.4f  SFT seconds %6.1f  greedy test accuracy %.4f%n", step, loss,
+          seconds, p.greedyAccuracy());
+    }
+    return p;
+  }
+
   private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private static final class Timed {
@@ -512,20 +619,35 @@ public final class LmBench {
 
   /**
    * {@code LmBench [--repeats N] [--warmup N] [--repeat-seconds S] [--json OUT]}: runs the phases with
-   * the peer's defaults and prints a table (and writes JSON).
+   * the peer's defaults and prints a table (and writes JSON). {@code LmBench --learn [--pad-answer]}:
+   * the peer's SFT sanity run ({@link #learn}; 800 steps with plain answers, 500 with padded ones).
    */
   public static void main(String[] args) throws IOException {
     Options o = Options.defaults();
     Path json = null;
+    boolean learn = false;
+    boolean pad = false;
+    long seed = 1234;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--learn" -> learn = true;
+        case "--pad-answer" -> pad = true;
+        case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--repeats" -> o = o.withRepeats(o.warmup(), Integer.parseInt(args[++i]), o.repeatSeconds());
         case "--warmup" -> o = o.withRepeats(Integer.parseInt(args[++i]), o.repeats(), o.repeatSeconds());
         case "--repeat-seconds" -> o = o.withRepeats(o.warmup(), o.repeats(), Double.parseDouble(args[++i]));
         case "--json" -> json = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (use --repeats N, --warmup N, --repeat-seconds S, --json OUT)");
+            + " (use --repeats N, --warmup N, --repeat-seconds S, --json OUT, --learn [--pad-answer] [--seed N])");
       }
+    }
+    if (learn) {
+      LearnOptions lo = LearnOptions.peerPadded();
+      lo = new LearnOptions(lo.model(), lo.digits(), pad, pad ? 500 : 800, lo.batch(), lo.peakLr(), lo.testSize(),
+          lo.evalEvery(), seed);
+      learn(lo, System.out);
+      System.out.printf(Locale.ROOT, "peak RSS %.1f MiB%n", peakRssMib());
+      return;
     }
     Result r = run(o, System.out);
     System.out.println("check: " + r.checks());
