@@ -43,4 +43,16 @@ public interface Algorithm<S extends AlgoSpec> {
 
   /** Evaluates the policy stored in {@code checkpoint}. */
   EvalResult evaluate(ExperimentSpec experiment, Checkpoint checkpoint, EnvFactory envs, EvalOptions options);
+
+  /**
+   * Completions of free-form prompts by the language model in {@code checkpoint}, {@code
+   * options.samples()} per prompt, in prompt order ({@code rewardlab generate}).
+   *
+   * @throws org.rewardlab.core.UserInputException if this algorithm does not train a language model
+   */
+  default java.util.List<String> generate(ExperimentSpec experiment, Checkpoint checkpoint,
+      java.util.List<String> prompts, GenerateOptions options) {
+    throw new org.rewardlab.core.UserInputException("algo.type", "'" + type() + "' does not train a language model",
+        "use a run of an LM algorithm (sft, grpo)");
+  }
 }

@@ -57,6 +57,14 @@ public final class RunReport {
    * @throws org.rewardlab.core.UserInputException if the directory, its manifest or its metrics are
    *     missing or garbled
    */
+  /** Language-model runs: key, file, caption of the curves shown when the run logged the key. */
+  static final String[][] HEADLINE_CHARTS = {
+    {"charts/test_accuracy", "test_accuracy.png", "Held-out accuracy (greedy)"},
+    {"charts/reward", "train_reward.png", "Mean reward of the sampled completions"},
+    {"charts/entropy", "entropy.png", "Policy entropy per token"},
+    {"charts/completions/mean_length", "completion_length.png", "Mean completion length (tokens)"},
+  };
+
   public static Written write(Path runDir) {
     RunInfo info = RunDirs.info(runDir);
     Metrics metrics = RunDirs.metrics(runDir);
@@ -69,6 +77,13 @@ public final class RunReport {
       plots.add(p);
       captions.add("Learning curve: " + RETURN_KEY + " (running mean over " + Plots.window(metrics.get(RETURN_KEY).size())
           + " points; raw values faint)");
+    }
+    for (String[] chart : HEADLINE_CHARTS) {
+      if (metrics.get(chart[0]) == null) continue;
+      Path p = plotsDir.resolve(chart[1]);
+      Plots.learningCurve(List.of(info), List.of(metrics), chart[0], p);
+      plots.add(p);
+      captions.add(chart[2] + ": " + chart[0]);
     }
     if (!metrics.keysWithPrefix("reward/").isEmpty()) {
       Path p = plotsDir.resolve("reward_breakdown.png");

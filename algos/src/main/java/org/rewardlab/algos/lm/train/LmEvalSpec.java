@@ -7,7 +7,7 @@ import org.rewardlab.core.UserInputException;
  * the problems it trains on).
  *
  * @param testSize problems in the test split
- * @param every greedy test accuracy every this many iterations ({@code eval/greedy_accuracy}); 0 = only at the end
+ * @param every greedy test accuracy every this many iterations ({@code charts/test_accuracy}); 0 = only at the end
  * @param samples completions per problem for the sampled metrics (pass@1 and pass@k, k = samples)
  * @param temperature sampling temperature of the sampled metrics
  */

@@ -1,0 +1,25 @@
+package org.rewardlab.algos.lm.train;
+
+import java.util.Map;
+import org.rewardlab.algos.lm.grpo.GroupAdvantages;
+
+/** One iteration's batch of an LM run: supervised sequences, or a scored generation batch. */
+sealed interface LmBatch {
+  /** Reference sequences (bos, prompt, answer, eos) for a supervised step. */
+  record Supervised(int[][] sequences, int[] promptLengths) implements LmBatch {}
+
+  /**
+   * Sampled completions with their rewards and advantages.
+   *
+   * @param sequences prompt then completion, per row (row p·G + g)
+   * @param promptLengths per row
+   * @param completionLengths c_b (tokens scored, {@code <eos>} included)
+   * @param truncated rows cut before {@code <eos>}
+   * @param advantages per row, group-relative
+   * @param logpOld π_old per token (null: on-policy, one update per batch)
+   * @param logpRef π_ref per token (null: no KL)
+   * @param metrics what the generation and scoring measured (rewards, lengths, zero-std groups)
+   */
+  record Rollout(int[][] sequences, int[] promptLengths, int[] completionLengths, boolean[] truncated,
+      GroupAdvantages advantages, float[][] logpOld, float[][] logpRef, Map<String, Double> metrics) implements LmBatch {}
+}

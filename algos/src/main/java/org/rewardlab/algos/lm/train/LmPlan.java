@@ -1,0 +1,29 @@
+package org.rewardlab.algos.lm.train;
+
+import org.rewardlab.envs.text.TextTaskConfig;
+
+/**
+ * What an LM run does, whichever algorithm asked for it: {@code sft.steps()} supervised iterations,
+ * then {@code grpo.steps()} GRPO iterations when {@code grpo} is set.
+ *
+ * @param task the text task
+ * @param model the model
+ * @param sft the supervised phase (steps may be 0 before GRPO)
+ * @param grpo the RL phase, or null for SFT only
+ * @param eval test-split evaluation
+ * @param formatWeight weight of the {@code format} reward term
+ */
+record LmPlan(TextTaskConfig task, LmModelSpec model, SftSpec sft, GrpoConfig grpo, LmEvalSpec eval, double formatWeight) {
+  static LmPlan of(SftConfig c) {
+    return new LmPlan(c.task(), c.model(), c.sft(), null, c.eval(), 0.0);
+  }
+
+  static LmPlan of(GrpoConfig c) {
+    return new LmPlan(c.task(), c.model(), c.warmStart(), c, c.eval(), c.formatWeight());
+  }
+
+  /** Iterations of the whole run. */
+  int iterations() {
+    return sft.steps() + (grpo == null ? 0 : grpo.steps());
+  }
+}

@@ -1,0 +1,448 @@
+package org.rewardlab.algos.lm.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.rewardlab.algos.experiment.ExperimentSpec;
+import org.rewardlab.algos.experiment.RunCheckpoints;
+import org.rewardlab.algos.experiment.TrainListener;
+import org.rewardlab.algos.experiment.Trainer;
+import org.rewardlab.algos.lm.grpo.CompletionMetrics;
+import org.rewardlab.algos.lm.grpo.GroupAdvantages;
+import org.rewardlab.algos.lm.grpo.GroupRelativeAdvantage;
+import org.rewardlab.algos.lm.grpo.GrpoLoss;
+import org.rewardlab.algos.lm.grpo.LossResult;
+import org.rewardlab.algos.loop.Collector;
+import org.rewardlab.algos.loop.Learner;
+import org.rewardlab.algos.loop.TrainLoop;
+import org.rewardlab.core.random.RandomSource;
+import org.rewardlab.core.reward.RewardFn;
+import org.rewardlab.core.run.Checkpoint;
+import org.rewardlab.core.run.Checkpoints;
+import org.rewardlab.core.run.RunContext;
+import org.rewardlab.core.text.CharTokenizer;
+import org.rewardlab.envs.text.Completion;
+import org.rewardlab.envs.text.Problem;
+import org.rewardlab.envs.text.Split;
+import org.rewardlab.envs.text.TextRewards;
+import org.rewardlab.envs.text.TextTask;
+import org.rewardlab.envs.text.TextTasks;
+import org.rewardlab.nn.GradClip;
+import org.rewardlab.nn.Gradients;
+import org.rewardlab.nn.Tensors;
+import org.rewardlab.nn.Torch;
+import org.rewardlab.nn.lm.AdamW;
+import org.rewardlab.nn.lm.Generation;
+import org.rewardlab.nn.lm.LmCheckpoint;
+import org.rewardlab.nn.lm.LmTraining;
+import org.rewardlab.nn.lm.LrSchedule;
+import org.rewardlab.nn.lm.Sampler;
+import org.rewardlab.nn.lm.SamplingConfig;
+import org.rewardlab.nn.lm.TinyGpt;
+import org.rewardlab.nn.lm.TokenLogProbs;
+
+/**
+ * Trains a {@link TinyGpt} on a verifiable text task: SFT iterations on the reference answers, then
+ * (for {@code grpo}) GRPO iterations on sampled, verified completions — one {@link TrainLoop} whose
+ * collector makes a {@link LmBatch.Supervised} or a {@link LmBatch.Rollout} batch by phase, and whose
+ * learner takes the matching step. The GRPO loss is {@link GrpoLoss} in float64 (the code checked
+ * against TRL's and verl's numbers by {@code rewardlab conformance}); it returns dL/dlogp and dL/dH per
+ * token, and the backward pass runs the surrogate {@code Σ sg(dL/dlogp)·logp + Σ sg(dL/dH)·H} on the
+ * graph, which has exactly the loss's gradient.
+ *
+ * <p>Progress units are iterations (optimizer steps for SFT, generation batches for GRPO). Metrics:
+ * {@code losses/sft_loss}; {@code losses/loss}, {@code losses/policy_loss}, {@code losses/kl_loss},
+ * TRL's {@code clip_ratio/*}, {@code kl}, {@code entropy}, {@code reward}, {@code reward_std},
+ * {@code frac_reward_zero_std}, completion lengths (of correct and incorrect completions too),
+ * {@code reward/<term>} means; {@code charts/test_accuracy} (greedy) on the test split every
+ * {@code eval.every} iterations. Randomness: streams {@code lm.init}, {@code lm.data},
+ * {@code lm.sampling} and the split seed {@code lm.split}. Not thread-safe.
+ */
+final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
+  static final String LAYOUT = "lm/1";
+
+  private final ExperimentSpec spec;
+  private final RunContext ctx;
+  private final LmPlan plan;
+  private final TextTask<? extends Problem> task;
+  private final Split<? extends Problem> split;
+  private final CharTokenizer tokenizer;
+  private final NDManager root;
+  private final TinyGpt model;
+  private TinyGpt reference;
+  private final AdamW sftOptimizer;
+  private final AdamW rlOptimizer;
+  private final RandomSource dataRng;
+  private final RandomSource samplingRng;
+  private final RewardFn<Completion> reward;
+  private final GrpoLoss loss;
+  private final GroupRelativeAdvantage advantages;
+  private final TrainLoop<LmBatch> loop;
+  private final int maxNewTokens;
+  private long iterations;
+  private double lastAccuracy = Double.NaN;
+  private double lastTrainReward = Double.NaN;
+
+  LmTrainer(ExperimentSpec spec, RunContext ctx, LmPlan plan) {
+    this.spec = spec;
+    this.ctx = ctx;
+    this.plan = plan;
+    this.task = TextTasks.make(plan.task());
+    this.tokenizer = task.tokenizer();
+    this.split = task.split(ctx.seeds().seed("lm.split"), plan.eval().testSize());
+    this.root = Torch.manager();
+    this.model = new TinyGpt(root, plan.model().toConfig(tokenizer.vocabSize(), task.sequenceLength()),
+        ctx.seeds().stream("lm.init"));
+    this.sftOptimizer = AdamW.peer(plan.sft().weightDecay());
+    this.rlOptimizer = AdamW.peer(0.0);
+    this.dataRng = ctx.seeds().stream("lm.data");
+    this.samplingRng = ctx.seeds().stream("lm.sampling");
+    this.reward = TextRewards.correctAndFormat(plan.formatWeight());
+    this.loss = plan.grpo() == null ? null : new GrpoLoss(plan.grpo().loss());
+    this.advantages = plan.grpo() == null ? null : new GroupRelativeAdvantage(plan.grpo().advantage());
+    this.maxNewTokens = plan.grpo() != null && plan.grpo().maxNewTokens() > 0
+        ? plan.grpo().maxNewTokens() : task.maxAnswerLength() + 1;
+    LrSchedule sftLr = plan.sft().steps() > 0 ? LrSchedule.peerSft(plan.sft().learningRate(), plan.sft().steps()) : null;
+    int sftSteps = plan.sft().steps();
+    this.loop = new TrainLoop<>(ctx, this, this,
+        k -> k <= sftSteps ? sftLr.lr(k - 1) : plan.grpo().learningRate(),
+        this::saveCheckpoint, plan.iterations(), spec.run().checkpointEvery(), plan.iterations());
+  }
+
+  // ------------------------------------------------------------------ Collector
+
+  private boolean supervisedAt(long iteration) {
+    return iteration <= plan.sft().steps();
+  }
+
+  @Override
+  public LmBatch collect() {
+    iterations++;
+    if (supervisedAt(iterations)) {
+      int n = plan.sft().batchSize();
+      int[][] seqs = new int[n][];
+      int[] promptLengths = new int[n];
+      for (int i = 0; i < n; i++) {
+        Problem p = split.sampleTrain(dataRng);
+        int[] prompt = tokenizer.encode(p.prompt(), true, false);
+        int[] answer = tokenizer.encode(p.answer(), false, true);
+        seqs[i] = concat(prompt, answer);
+        promptLengths[i] = prompt.length;
+      }
+      return new LmBatch.Supervised(seqs, promptLengths);
+    }
+    if (reference == null && plan.grpo().loss().beta() > 0) reference = frozenCopy();
+    GrpoConfig g = plan.grpo();
+    int np = g.promptsPerStep();
+    int gs = g.groupSize();
+    List<Problem> problems = new ArrayList<>(np);
+    int[][] prompts = new int[np][];
+    for (int i = 0; i < np; i++) {
+      Problem p = split.sampleTrain(dataRng);
+      problems.add(p);
+      prompts[i] = tokenizer.encode(p.prompt(), true, false);
+    }
+    SamplingConfig sc = SamplingConfig.sample(maxNewTokens).withTemperature((float) g.temperature());
+    Generation gen = new Sampler(model, sc).generate(prompts, gs, samplingRng);
+    int rows = gen.size();
+    double[] rewards = new double[rows];
+    int[] groups = new int[rows];
+    int[] lengths = new int[rows];
+    boolean[] truncated = new boolean[rows];
+    boolean[] correct = new boolean[rows];
+    double[] terms = new double[reward.termNames().size()];
+    double[] termSums = new double[terms.length];
+    for (int b = 0; b < rows; b++) {
+      Problem p = problems.get(b / gs);
+      String text = decodeAnswer(gen.answer(b));
+      Completion c = new Completion(p, text, !gen.truncated(b));
+      rewards[b] = reward.evaluate(c, terms);
+      for (int k = 0; k < terms.length; k++) termSums[k] += terms[k];
+      correct[b] = c.verdict().correct() && c.finished();
+      groups[b] = b / gs;
+      lengths[b] = gen.completions()[b].length;
+      truncated[b] = gen.truncated(b);
+    }
+    GroupAdvantages adv = advantages.compute(rewards, groups);
+    int[][] seqs = gen.sequences();
+    int[] promptLengths = gen.promptLengths();
+    float[][] old = g.updatesPerBatch() > 1
+        ? model.completionLogProbs(seqs, promptLengths, (float) g.temperature()).logProbs() : null;
+    float[][] ref = reference != null
+        ? reference.completionLogProbs(seqs, promptLengths, (float) g.temperature()).logProbs() : null;
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (Map.Entry<String, Double> e : CompletionMetrics.of(rewards, adv, lengths, truncated, correct).asMap().entrySet()) {
+      m.put("charts/" + e.getKey(), e.getValue());
+    }
+    for (int k = 0; k < terms.length; k++) m.put("reward/" + reward.termNames().get(k), termSums[k] / rows);
+    lastTrainReward = Arrays.stream(rewards).average().orElse(Double.NaN);
+    return new LmBatch.Rollout(seqs, promptLengths, lengths, truncated, adv, old, ref, m);
+  }
+
+  private String decodeAnswer(int[] ids) {
+    try {
+      return tokenizer.decode(ids);
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static int[] concat(int[] a, int[] b) {
+    int[] r = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, r, a.length, b.length);
+    return r;
+  }
+
+  private TinyGpt frozenCopy() {
+    TinyGpt ref = new TinyGpt(root, model.config(), RandomSource.of(0));
+    ref.copyFrom(model);
+    return ref;
+  }
+
+  @Override
+  public long steps() {
+    return iterations;
+  }
+
+  @Override
+  public String status() {
+    StringBuilder sb = new StringBuilder(supervisedAt(iterations) ? "sft" : "grpo");
+    if (!Double.isNaN(lastTrainReward) && !supervisedAt(iterations)) {
+      sb.append(String.format(Locale.ROOT, " reward %.2f", lastTrainReward));
+    }
+    if (!Double.isNaN(lastAccuracy)) sb.append(String.format(Locale.ROOT, " test acc %.3f", lastAccuracy));
+    return sb.toString();
+  }
+
+  // ------------------------------------------------------------------ Learner
+
+  @Override
+  public Stats update(LmBatch batch, double learningRate) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("charts/learning_rate", learningRate);
+    if (batch instanceof LmBatch.Supervised s) {
+      LmTraining.StepStats st = LmTraining.sftStep(model, sftOptimizer, s.sequences(), s.promptLengths(),
+          learningRate, plan.sft().maxGradNorm());
+      m.put("losses/sft_loss", st.loss());
+      m.put("losses/grad_norm", st.gradNorm());
+    } else {
+      LmBatch.Rollout r = (LmBatch.Rollout) batch;
+      m.putAll(r.metrics());
+      LossResult last = null;
+      double gradNorm = 0;
+      for (int u = 0; u < plan.grpo().updatesPerBatch(); u++) {
+        last = grpoStep(r, learningRate);
+        gradNorm = lastGradNorm;
+      }
+      m.put("losses/loss", last.loss());
+      m.put("losses/policy_loss", last.policyLoss());
+      m.put("losses/kl_loss", last.klLoss());
+      m.put("losses/entropy_loss", last.entropyLoss());
+      m.put("losses/grad_norm", gradNorm);
+      for (Map.Entry<String, Double> e : last.metrics().asMap().entrySet()) m.put("charts/" + e.getKey(), e.getValue());
+    }
+    int every = plan.eval().every();
+    if ((every > 0 && iterations % every == 0) || iterations == plan.iterations()) {
+      lastAccuracy = greedyAccuracy(plan.eval().testSize());
+      m.put("charts/test_accuracy", lastAccuracy);
+    }
+    return new Stats() {
+      @Override
+      public Map<String, Double> metrics() {
+        return m;
+      }
+
+      @Override
+      public java.util.Set<String> mustBeFinite() {
+        java.util.Set<String> s = new java.util.LinkedHashSet<>();
+        for (String k : List.of("losses/sft_loss", "losses/loss", "losses/grad_norm")) if (m.containsKey(k)) s.add(k);
+        return s;
+      }
+    };
+  }
+
+  private double lastGradNorm;
+
+  private LossResult grpoStep(LmBatch.Rollout r, double lr) {
+    GrpoConfig g = plan.grpo();
+    LossResult result;
+    try (NDManager scope = model.manager().newSubManager()) {
+      try (GradientCollector gc = Torch.init().newGradientCollector()) {
+        TokenLogProbs lp = model.logProbs(scope, r.sequences(), r.promptLengths(), (float) g.temperature());
+        int rows = lp.batchSize();
+        int width = (int) lp.logProbs().getShape().get(1);
+        double[] logp = toDouble(lp.logProbs().toFloatArray());
+        double[] mask = toDouble(lp.mask().toFloatArray());
+        if (g.maskTruncatedCompletions()) {
+          mask = org.rewardlab.algos.lm.grpo.TokenBatch.maskRows(mask, width, r.truncated());
+        }
+        double[] adv = org.rewardlab.algos.lm.grpo.TokenBatch.broadcast(r.advantages().advantages(), width);
+        org.rewardlab.algos.lm.grpo.TokenBatch tb = org.rewardlab.algos.lm.grpo.TokenBatch.of(rows, width, logp, mask, adv);
+        if (r.logpOld() != null) tb = tb.withOld(padded(r.logpOld(), width));
+        if (r.logpRef() != null) tb = tb.withRef(padded(r.logpRef(), width));
+        boolean entropyBonus = g.loss().entropyCoef() != 0;
+        tb = tb.withEntropy(toDouble(lp.entropy().toFloatArray()));
+        result = loss.compute(tb);
+        Shape shape = new Shape(rows, width);
+        NDArray surrogate = lp.logProbs().mul(Tensors.create(scope, toFloat(result.gradLogp()), shape)).sum();
+        if (entropyBonus && result.gradEntropy() != null) {
+          surrogate = surrogate.add(lp.entropy().mul(Tensors.create(scope, toFloat(result.gradEntropy()), shape)).sum());
+        }
+        gc.backward(surrogate);
+      }
+    }
+    float[][] grads = Gradients.readAndZero(model.parameters());
+    double max = g.maxGradNorm();
+    lastGradNorm = max > 0 ? GradClip.clipGlobalNorm(grads, max) : norm(grads);
+    rlOptimizer.step(model.parameters(), grads, lr);
+    return result;
+  }
+
+  private static double norm(float[][] grads) {
+    double s = 0;
+    for (float[] g : grads) for (float x : g) s += (double) x * x;
+    return Math.sqrt(s);
+  }
+
+  private static double[] padded(float[][] rows, int width) {
+    double[] out = new double[rows.length * width];
+    for (int b = 0; b < rows.length; b++) {
+      for (int t = 0; t < rows[b].length && t < width; t++) out[b * width + t] = rows[b][t];
+    }
+    return out;
+  }
+
+  private static double[] toDouble(float[] x) {
+    double[] d = new double[x.length];
+    for (int i = 0; i < x.length; i++) d[i] = x[i];
+    return d;
+  }
+
+  private static float[] toFloat(double[] x) {
+    float[] f = new float[x.length];
+    for (int i = 0; i < x.length; i++) f[i] = (float) x[i];
+    return f;
+  }
+
+  /** Greedy exact-match accuracy (answer followed by {@code <eos>}) on the first {@code n} test problems. */
+  double greedyAccuracy(int n) {
+    List<? extends Problem> test = split.test().subList(0, Math.min(n, split.test().size()));
+    List<List<Completion>> groups = LmEvaluation.complete(model, tokenizer, test, 1,
+        SamplingConfig.greedy(maxNewTokens), RandomSource.of(0));
+    int correct = 0;
+    for (List<Completion> g : groups) {
+      Completion c = g.get(0);
+      if (c.finished() && c.verdict().correct()) correct++;
+    }
+    return (double) correct / test.size();
+  }
+
+  @Override
+  public double maxAbsParameter() {
+    double max = 0;
+    for (float[] w : model.exportState().values()) {
+      for (float x : w) {
+        if (Float.isNaN(x)) return Double.NaN;
+        max = Math.max(max, Math.abs(x));
+      }
+    }
+    return max;
+  }
+
+  // ------------------------------------------------------------------ Trainer
+
+  @Override
+  public ExperimentSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public long step() {
+    return iterations;
+  }
+
+  @Override
+  public long totalSteps() {
+    return plan.iterations();
+  }
+
+  @Override
+  public int iteration() {
+    return loop.iteration();
+  }
+
+  @Override
+  public int numIterations() {
+    return loop.numIterations();
+  }
+
+  @Override
+  public void train(TrainListener listener, int maxIterations) {
+    loop.run(listener, maxIterations);
+  }
+
+  @Override
+  public Map<String, Double> timeBreakdown() {
+    return Map.of();
+  }
+
+  @Override
+  public String summary() {
+    return Double.isNaN(lastAccuracy) ? "no test evaluation yet"
+        : String.format(Locale.ROOT, "greedy test accuracy %.3f on %d held-out problems", lastAccuracy,
+            Math.min(plan.eval().testSize(), split.test().size()));
+  }
+
+  @Override
+  public Path saveCheckpoint() {
+    Checkpoint.Builder b = RunCheckpoints.builder(spec, LAYOUT, iterations, loop.iteration());
+    LmCheckpoint.writeModel(b, "model.", model);
+    LmCheckpoint.writeOptimizer(b, "sft.opt.", sftOptimizer);
+    LmCheckpoint.writeOptimizer(b, "rl.opt.", rlOptimizer);
+    if (reference != null) LmCheckpoint.writeModel(b, "ref.", reference);
+    b.longs("rng.data", dataRng.state());
+    b.longs("rng.sampling", samplingRng.state());
+    b.doubles("last", new double[] {lastAccuracy, lastTrainReward});
+    ctx.writeManifest();
+    Path p = RunCheckpoints.path(ctx.runDir());
+    Checkpoints.save(p, b.build());
+    return p;
+  }
+
+  void restore(Checkpoint c) {
+    RunCheckpoints.requireLayout(c, LAYOUT);
+    LmCheckpoint.readWeights(c, "model.", model);
+    LmCheckpoint.readOptimizer(c, "sft.opt.", sftOptimizer);
+    LmCheckpoint.readOptimizer(c, "rl.opt.", rlOptimizer);
+    if (c.floatNames().stream().anyMatch(n -> n.startsWith("ref."))) {
+      reference = frozenCopy();
+      LmCheckpoint.readWeights(c, "ref.", reference);
+    }
+    dataRng.restore(c.longs("rng.data"));
+    samplingRng.restore(c.longs("rng.sampling"));
+    double[] last = c.doubles("last");
+    lastAccuracy = last[0];
+    lastTrainReward = last[1];
+    iterations = RunCheckpoints.step(c);
+    loop.restore(RunCheckpoints.iteration(c));
+  }
+
+  TinyGpt model() {
+    return model;
+  }
+
+  @Override
+  public void close() {
+    if (reference != null) reference.close();
+    model.close();
+    root.close();
+  }
+}
