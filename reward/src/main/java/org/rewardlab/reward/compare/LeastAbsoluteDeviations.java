@@ -60,18 +60,60 @@ final class LeastAbsoluteDeviations {
       throw new RankDeficient("only " + m + " weighted rows for " + cols + " unknowns");
     }
     int n = cols;
+    // identical rows (same A_i and b_i: e.g. the |A| copies of a zero reward entry) merge, their weights added
+    java.util.Map<RowKey, Integer> seen = new java.util.HashMap<>();
     double[] am = new double[m * n];
     double[] bm = new double[m];
     double[] wm = new double[m];
-    for (int i = 0, k = 0; i < rows; i++) {
-      if (w[i] > 0) {
-        System.arraycopy(a, i * n, am, k * n, n);
-        bm[k] = b[i];
-        wm[k] = w[i];
-        k++;
+    int[] origin = new int[m];
+    int k = 0;
+    for (int i = 0; i < rows; i++) {
+      if (w[i] == 0) continue;
+      double[] row = java.util.Arrays.copyOfRange(a, i * n, (i + 1) * n);
+      Integer at = seen.putIfAbsent(new RowKey(row, b[i]), k);
+      if (at != null) {
+        wm[at] += w[i];
+        continue;
       }
+      System.arraycopy(row, 0, am, k * n, n);
+      bm[k] = b[i];
+      wm[k] = w[i];
+      origin[k] = i;
+      k++;
     }
-    return new Run(am, bm, wm, m, n).solve();
+    if (k < m) {
+      am = java.util.Arrays.copyOf(am, k * n);
+      bm = java.util.Arrays.copyOf(bm, k);
+      wm = java.util.Arrays.copyOf(wm, k);
+      origin = java.util.Arrays.copyOf(origin, k);
+      m = k;
+    }
+    if (m < n) {
+      throw new RankDeficient("only " + m + " distinct weighted rows for " + n + " unknowns");
+    }
+    return new Run(am, bm, wm, m, n, origin).solve();
+  }
+
+  /** A row of A with its offset, compared by value (for merging duplicates). */
+  private record RowKey(double[] row, double b) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof RowKey k && Double.compare(b, k.b) == 0 && java.util.Arrays.equals(row, k.row);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * java.util.Arrays.hashCode(row) + Double.hashCode(b);
+    }
+  }
+
+  /** A fixed pseudo-random number in [−1, 1] for row {@code i} (splitmix64 of the index): the perturbation's direction. */
+  static double jitter(int i) {
+    long z = 0x9E3779B97F4A7C15L * (i + 1);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z ^= z >>> 31;
+    return ((z >>> 11) * 0x1.0p-53) * 2 - 1;
   }
 
   /** f(x) = Σ w_i |b_i + A_i·x|. */
@@ -90,33 +132,71 @@ final class LeastAbsoluteDeviations {
 
   private static final class Run {
     final double[] a;
-    final double[] b;
+    double[] b;
     final double[] w;
+    final int[] origin;
     final int m;
     final int n;
     final double[] x;
     final double[] r;
     final int[] basis;
     final boolean[] inBasis;
+    /** For a row outside Z, the bound its dual variable sits at: u_i = status_i·w_i (the side of its residual). */
+    final int[] status;
+    /** max_j |A_ij|, for relative zero tests. */
+    final double[] rowNorm;
     double[] inverse;
 
-    Run(double[] a, double[] b, double[] w, int m, int n) {
+    Run(double[] a, double[] b, double[] w, int m, int n, int[] origin) {
       this.a = a;
       this.b = b;
       this.w = w;
+      this.origin = origin;
       this.m = m;
       this.n = n;
       this.x = new double[n];
       this.r = new double[m];
       this.basis = new int[n];
       this.inBasis = new boolean[m];
+      this.status = new int[m];
+      this.rowNorm = new double[m];
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) rowNorm[i] = Math.max(rowNorm[i], Math.abs(a[i * n + j]));
+      }
     }
 
+    /**
+     * Solves a perturbed problem first — b_i + 1e-9·ρ·δ_i, δ_i a fixed pseudo-random number of the row and
+     * ρ the RMS least-squares residual — so that no vertex is degenerate (sparse rewards make thousands of
+     * zero residuals coincide, and degenerate pivots then crawl); then returns to the true b at that
+     * vertex, where the certificate is checked again (and the descent continues in the rare case it
+     * fails). ρ and δ do not change under b → b + AΨ and scale with b, so the path stays equivariant.
+     */
     double[] solve() {
       start();
+      double ss = 0;
+      double ws = 0;
+      for (int i = 0; i < m; i++) {
+        ss += w[i] * r[i] * r[i];
+        ws += w[i];
+      }
+      double rho = Math.sqrt(ss / ws);
+      double[] exact = b;
+      if (rho > 0) {
+        b = b.clone();
+        for (int i = 0; i < m; i++) {
+          b[i] += 1e-9 * rho * jitter(origin[i]);
+        }
+        residuals();
+      }
       phaseZero();
       refactor();
       descend();
+      if (rho > 0) {
+        b = exact;
+        refactor();
+        descend();
+      }
       return x.clone();
     }
 
@@ -261,6 +341,11 @@ final class LeastAbsoluteDeviations {
       System.arraycopy(sol, 0, x, 0, n);
       residuals();
       for (int p = 0; p < n; p++) r[basis[p]] = 0;
+      for (int i = 0; i < m; i++) {
+        if (!inBasis[i] && (status[i] == 0 || !zero(i))) {
+          status[i] = r[i] >= 0 ? 1 : -1;
+        }
+      }
     }
 
     private void descend() {
@@ -278,16 +363,11 @@ final class LeastAbsoluteDeviations {
           refactor();
           fresh = true;
         }
-        // g = Σ_{i∉Z} w_i sign(r_i) A_i, u_Z = −(A_Z)⁻ᵀ g
+        // g = Σ_{i∉Z} w_i status_i A_i, u_Z = −(A_Z)⁻ᵀ g: the basic solution of the dual
         Arrays.fill(g, 0);
-        boolean[] deg = new boolean[m];
         for (int i = 0; i < m; i++) {
           if (inBasis[i]) continue;
-          if (zero(i)) {
-            deg[i] = true;
-            continue;
-          }
-          double s = r[i] > 0 ? w[i] : -w[i];
+          double s = status[i] * w[i];
           for (int j = 0; j < n; j++) g[j] += s * a[i * n + j];
         }
         for (int p = 0; p < n; p++) {
@@ -320,21 +400,19 @@ final class LeastAbsoluteDeviations {
         fresh = false;
         double sigma = Math.signum(u[leave]);
         for (int j = 0; j < n; j++) d[j] = sigma * inverse[j * n + leave];
-        // slope of f along d just after t = 0, with degenerate rows as breakpoints at t = 0
+        // slope of f along d at t = 0+ is −|u_p| + w_p; a row outside Z whose residual moves against its
+        // side (status·A_i d < 0) is a breakpoint where it flips side, at t_i = −r_i / A_i d (0 if r_i = 0)
         double slope = -Math.abs(u[leave]) + w[basis[leave]];
+        double dNorm = 0;
+        for (double dj : d) dNorm = Math.max(dNorm, Math.abs(dj));
         int cnt = 0;
         for (int i = 0; i < m; i++) {
           if (inBasis[i]) continue;
           ad[i] = rowDot(i, d);
-          if (ad[i] == 0) continue;
-          if (deg[i]) {
-            slope -= w[i] * Math.abs(ad[i]);
-            tb[i] = 0;
-            cand[cnt++] = i;
-          } else if ((r[i] > 0) != (ad[i] > 0)) {
-            tb[i] = -r[i] / ad[i];
-            cand[cnt++] = i;
-          }
+          if (Math.abs(ad[i]) <= 1e-12 * rowNorm[i] * dNorm) ad[i] = 0;
+          if (ad[i] == 0 || status[i] * ad[i] > 0) continue;
+          tb[i] = Math.max(0, -r[i] / ad[i]);
+          cand[cnt++] = i;
         }
         Integer[] order = new Integer[cnt];
         for (int k = 0; k < cnt; k++) order[k] = cand[k];
@@ -345,11 +423,13 @@ final class LeastAbsoluteDeviations {
           return Integer.compare(i, j);
         });
         int entering = -1;
+        int crossed = 0;
         for (int k = 0; k < cnt; k++) {
           int i = order[k];
           slope += 2 * w[i] * Math.abs(ad[i]);
           if (slope >= 0) {
             entering = i;
+            crossed = k;
             break;
           }
         }
@@ -362,8 +442,12 @@ final class LeastAbsoluteDeviations {
         for (int i = 0; i < m; i++) {
           if (!inBasis[i]) r[i] += step * ad[i];
         }
+        for (int k = 0; k < crossed; k++) {
+          status[order[k]] = -status[order[k]]; // crossed its breakpoint: now on the other side
+        }
         int leavingRow = basis[leave];
         r[leavingRow] = step * sigma;
+        status[leavingRow] = (int) sigma; // u left through its bound σ·w
         r[entering] = 0;
         // Sherman–Morrison for replacing row `leave` of A_Z by A_entering
         double[] c = new double[n];
