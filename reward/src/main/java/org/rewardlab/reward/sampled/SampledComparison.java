@@ -160,9 +160,16 @@ public final class SampledComparison {
    * @param horizon the rollout horizon used
    * @param envRewardModel whether the env scored unsimulated triples itself (else: re-simulation)
    * @param episodes coverage episodes per draw (mean)
+   * @param terminations terminal coverage transitions per draw (mean)
+   * @param notes what a reader should know about these numbers (a canonical reward that vanished, no
+   *     terminations seen)
    */
   public record Result(Estimate epic, Estimate starc, Config config, int horizon, boolean envRewardModel,
-      double episodes) {}
+      double episodes, double terminations, List<String> notes) {
+    public Result {
+      notes = List.copyOf(notes);
+    }
+  }
 
   /**
    * Estimates EPIC and STARC between {@code r1} and {@code r2} on {@code env}.
@@ -185,15 +192,40 @@ public final class SampledComparison {
     double[] epic = new double[config.repeats()];
     double[] starc = new double[config.repeats()];
     double episodes = 0;
+    double terminations = 0;
+    int[][] zero = new int[2][2];
     for (int k = 0; k < config.repeats(); k++) {
       RandomSource draw = rng.derive("draw-" + k);
       Draw d = new Draw(env, sim, r1, r2, config, draw);
       epic[k] = d.epic();
       starc[k] = d.starc();
       episodes += d.coverage.episodes / (double) config.repeats();
+      for (boolean t : d.coverage.terminated) {
+        terminations += t ? 1.0 / config.repeats() : 0;
+      }
+      for (int r = 0; r < 2; r++) {
+        zero[0][r] += d.zero[0][r] ? 1 : 0;
+        zero[1][r] += d.zero[1][r] ? 1 : 0;
+      }
+    }
+    java.util.List<String> notes = new java.util.ArrayList<>();
+    String[] which = {"the first reward", "the second reward"};
+    String[] method = {"EPIC", "STARC"};
+    for (int m = 0; m < 2; m++) {
+      for (int r = 0; r < 2; r++) {
+        if (zero[m][r] > 0) {
+          notes.add(String.format(java.util.Locale.ROOT, "%s's %s canonical reward vanished in %d of %d draws: on the"
+              + " covered transitions it is equivalent to a constant, so it sits at %s from any reward that is not",
+              which[r], method[m], zero[m][r], config.repeats(), m == 0 ? "0.5" : "1"));
+        }
+      }
+    }
+    if (terminations == 0) {
+      notes.add("no coverage transition terminated: what a reward pays on termination (a goal bonus, a failure"
+          + " penalty) is invisible here, because the random coverage policy never got there");
     }
     return new Result(Estimate.of(epic), Estimate.of(starc), config, config.effectiveHorizon(),
-        sim instanceof EnvRewardModel, episodes);
+        sim instanceof EnvRewardModel, episodes, terminations, notes);
   }
 
   /** One draw: a coverage sample and the two estimates on it. */
@@ -210,6 +242,8 @@ public final class SampledComparison {
     final RandomSource rng;
     final FlatTransition cursor;
     final float[] scratch;
+    /** zero[method][reward]: whether the canonical reward vanished (method 0 EPIC, 1 STARC). */
+    final boolean[][] zero = new boolean[2][2];
 
     Draw(FlatEnv env, FlatEnv sim, RewardFn<FlatTransition> r1, RewardFn<FlatTransition> r2, Config config,
         RandomSource rng) {
@@ -306,6 +340,8 @@ public final class SampledComparison {
           c[k][i] = raw[k][i] + gamma * vNext - vS;
         }
       }
+      zero[0][0] = !hasSpread(c[0], raw[0]);
+      zero[0][1] = !hasSpread(c[1], raw[1]);
       return pearsonDistance(c[0], c[1], raw[0], raw[1]);
     }
 
@@ -396,6 +432,8 @@ public final class SampledComparison {
         raw[0][i] = r1.evaluate(cursor, terms1);
         raw[1][i] = r2.evaluate(cursor, terms2);
       }
+      zero[1][0] = !hasNorm(c[0][0], c[0][1], raw[0]);
+      zero[1][1] = !hasNorm(c[1][0], c[1][1], raw[1]);
       return crossFittedDistance(c[0][0], c[0][1], c[1][0], c[1][1], raw[0], raw[1]);
     }
 
@@ -434,25 +472,21 @@ public final class SampledComparison {
 
   /**
    * STARC's L2 distance ‖c1/‖c1‖ − c2/‖c2‖‖ under equal weights, from two independent estimates (A, B) of
-   * each canonical reward: ‖c‖² ≈ E[c^A c^B], ⟨c1, c2⟩ ≈ E[(c1^A c2^B + c1^B c2^A)/2]. With one rollout
-   * (no second half) the halves coincide and this is the plain plug-in estimate.
+   * each canonical reward: ‖c‖² ≈ E[c^A c^B], and d² = E[(s1^A − s2^A)(s1^B − s2^B)] with s = c/‖c‖, which
+   * is 2 − 2⟨c1,c2⟩/(‖c1‖‖c2‖) with the inner product cross-fitted too. A canonical reward whose norm
+   * vanishes standardises to 0 (distance 1 to any other, 0 between two such).
    */
   static double crossFittedDistance(double[] c1a, double[] c1b, double[] c2a, double[] c2b, double[] raw1,
       double[] raw2) {
     int n = c1a.length;
     double n1 = 0;
     double n2 = 0;
-    double rr1 = 0;
-    double rr2 = 0;
     for (int i = 0; i < n; i++) {
       n1 += c1a[i] * c1b[i];
       n2 += c2a[i] * c2b[i];
-      rr1 += raw1[i] * raw1[i];
-      rr2 += raw2[i] * raw2[i];
     }
-    double z = ZERO_RELATIVE * ZERO_RELATIVE;
-    boolean zero1 = !(n1 > z * rr1);
-    boolean zero2 = !(n2 > z * rr2);
+    boolean zero1 = !hasNorm(c1a, c1b, raw1);
+    boolean zero2 = !hasNorm(c2a, c2b, raw2);
     if (zero1 || zero2) {
       return zero1 && zero2 ? 0.0 : 1.0;
     }
@@ -474,9 +508,27 @@ public final class SampledComparison {
   static double pearsonDistance(double[] c1, double[] c2, double[] raw1, double[] raw2) {
     double[] z1 = centredUnit(c1, raw1);
     double[] z2 = centredUnit(c2, raw2);
+    if (z1 == null) z1 = new double[c1.length];
+    if (z2 == null) z2 = new double[c2.length];
     double ss = 0;
     for (int i = 0; i < z1.length; i++) ss += (z1[i] - z2[i]) * (z1[i] - z2[i]);
     return 0.5 * Math.sqrt(ss);
+  }
+
+  /** Whether the cross-fitted norm E[c^A c^B] is above (1e-10)² of the reward's E[R²]. */
+  static boolean hasNorm(double[] ca, double[] cb, double[] raw) {
+    double nn = 0;
+    double rr = 0;
+    for (int i = 0; i < ca.length; i++) {
+      nn += ca[i] * cb[i];
+      rr += raw[i] * raw[i];
+    }
+    return nn > ZERO_RELATIVE * ZERO_RELATIVE * rr;
+  }
+
+  /** Whether c's standard deviation is above 1e-10 of the reward's RMS. */
+  static boolean hasSpread(double[] c, double[] raw) {
+    return centredUnit(c, raw) != null;
   }
 
   private static double[] centredUnit(double[] c, double[] raw) {
@@ -494,7 +546,7 @@ public final class SampledComparison {
     }
     double sd = Math.sqrt(ss / n);
     if (!(sd > ZERO_RELATIVE * Math.sqrt(rr / n))) {
-      return new double[n];
+      return null;
     }
     for (int i = 0; i < n; i++) z[i] /= sd * Math.sqrt(n);
     return z;
