@@ -40,8 +40,8 @@ public final class TabularComparison {
           + " weight; wlinf = max w|x| as in their code",
       "STARC distance d = m(c(R1)/n(c(R1)) - c(R2)/n(c(R2))) with no 1/2 factor (range [0, 2] for L2); s(R) = 0 when"
           + " n(c(R)) <= 1e-10 n(R) (the authors divide unguarded)",
-      "EPIC's Pearson distance is sqrt((1 - rho)/2) over the coverage; with uniform coverage it equals 1/2 x the"
-          + " EPIC-canonicalised, L2-normalised L2 STARC-style distance of the centred rewards",
+      "EPIC's Pearson distance is sqrt((1 - rho)/2) over the coverage; with uniform D_S, D_A and coverage it equals"
+          + " 1/2 x the EPIC-canonicalised, L2-normalised L2 distance (the canonical rewards are then centred)",
       "EPIC ignores the transition kernel (S, S' ~ D_S, A ~ D_A); DARD draws next states from tau and uses D_A only",
       "VAL and value-potential use pi(a|s) = D_A(a) (uniform by default) and solve V^pi exactly (the authors iterate"
           + " to 1e-8)",
