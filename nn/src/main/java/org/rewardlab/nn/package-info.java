@@ -4,7 +4,8 @@
  * org.rewardlab.nn.MlpSnapshot}, distributions ({@link org.rewardlab.nn.Categorical}, {@link
  * org.rewardlab.nn.DiagGaussian}), the {@link org.rewardlab.nn.Adam} optimizer, {@link
  * org.rewardlab.nn.GradClip} and the tensor helpers. Checkpoints are pure Java ({@link
- * org.rewardlab.core.run.Checkpoints}).
+ * org.rewardlab.core.run.Checkpoints}). Language models (TinyGpt, KV-cache sampler, per-token
+ * log-probs, SFT, AdamW) are in {@link org.rewardlab.nn.lm}.
  *
  * <h2>Engine and natives (offline)</h2>
  *

@@ -1,6 +1,7 @@
 package org.rewardlab.nn.lm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -259,12 +260,12 @@ public final class TinyGpt implements AutoCloseable {
     for (int l = 0; l < blocks.length; l++) {
       Block blk = blocks[l];
       NDArray a = LayerNorm.layerNorm(x, normShape, blk.ln1W, blk.ln1B, eps).singletonOrThrow();
-      // [B, T, 3d] -> [3, B, H, T, Dh]
-      NDArray qkv = Linear.linear(a, blk.qkvW, blk.qkvB).singletonOrThrow()
-          .reshape(bsz, t, 3, nh, dh).transpose(2, 0, 3, 1, 4);
-      NDArray q = qkv.get(0);
-      NDArray k = qkv.get(1);
-      NDArray v = qkv.get(2);
+      // [B, T, 3d] -> three [B, H, T, Dh]; split (not select) so the backward pass is one concatenation
+      // instead of three zero-filled copies of the whole qkv gradient
+      NDList qkv = Linear.linear(a, blk.qkvW, blk.qkvB).singletonOrThrow().split(3, 2);
+      NDArray q = qkv.get(0).reshape(bsz, t, nh, dh).swapAxes(1, 2);
+      NDArray k = qkv.get(1).reshape(bsz, t, nh, dh).swapAxes(1, 2);
+      NDArray v = qkv.get(2).reshape(bsz, t, nh, dh).swapAxes(1, 2);
       if (cos != null) {
         q = rotate(q, cos, sin, dh);
         k = rotate(k, cos, sin, dh);
