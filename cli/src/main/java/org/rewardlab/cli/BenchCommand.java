@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     description = "Benchmarks against the peers' numbers measured on this machine class (docs/BENCHMARKS.md).",
-    subcommands = {BenchCommand.Envs.class, BenchCommand.Ppo.class})
+    subcommands = {BenchCommand.Envs.class, BenchCommand.Ppo.class, BenchCommand.Lm.class})
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -191,6 +191,37 @@ final class BenchCommand implements Callable<Integer> {
         return "unknown";
       }
       return "unknown";
+    }
+  }
+
+  /** {@code bench lm}. */
+  @Command(name = "lm", description = {
+      "TinyGpt phases on the PyTorch peer's bench config (2 layers, d 128, 4 heads, context 32, 16 prompts x 8):",
+      "SFT tokens/s, sampling tokens/s with and without KV cache, one GRPO update's tokens/s, peak RSS.",
+      "Run ../shared/bench/torch_tinygpt_bench.py beside it for same-machine ratios (docs/BENCHMARKS.md)."})
+  static final class Lm implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--repeats", description = "Timed repeats per phase (default: ${DEFAULT-VALUE}).")
+    int repeats = 5;
+
+    @Option(names = "--warmup", description = "Untimed calls per phase first (default: ${DEFAULT-VALUE}).")
+    int warmup = 2;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the full result as JSON.")
+    Path json;
+
+    @Override
+    public Integer call() {
+      if (repeats < 1 || repeats > 1000) throw new UserInputException("--repeats", "must lie in 1..1000, got " + repeats, "e.g. --repeats 5");
+      if (warmup < 0 || warmup > 1000) throw new UserInputException("--warmup", "must lie in 0..1000, got " + warmup, "e.g. --warmup 2");
+      if (json != null) UserFiles.requireFileOrAbsent(json, "--json");
+      org.rewardlab.algos.lm.bench.LmBenchmarks.Report r = org.rewardlab.algos.lm.bench.LmBenchmarks.run(warmup, repeats, 0.4, null);
+      PrintWriter pw = spec.commandLine().getOut();
+      pw.println(r.table());
+      pw.printf(Locale.ROOT, "peak RSS of this process: %s MiB%n", Ppo.peakRssMib());
+      if (json != null) org.rewardlab.core.run.AtomicFiles.writeString(json, r.json());
+      return Main.OK;
     }
   }
 }

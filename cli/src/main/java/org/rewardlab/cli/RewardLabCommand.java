@@ -12,7 +12,6 @@ import picocli.CommandLine.Spec;
 /** The top command, {@code rewardlab}: holds the global options; the work is in the subcommands. */
 @Command(
     name = "rewardlab",
-    subcommands = {RewardCommand.class},
     mixinStandardHelpOptions = true,
     scope = ScopeType.INHERIT,
     versionProvider = VersionInfo.class,
