@@ -36,6 +36,10 @@ import org.rewardlab.envs.text.TextTaskConfig;
  * @param advantage group advantage conventions
  * @param loss the per-token loss
  * @param eval test-split evaluation
+ * @param variant the GRPO-family member: how rewards are shaped and advantages formed ({@code grpo}
+ *     by default; paper variants plug in here)
+ * @param initFrom a run directory (of an {@code sft} or {@code grpo} run with the same task and
+ *     model) whose final weights the model starts from, before any warm start; null = random init
  */
 public record GrpoConfig(
     TextTaskConfig task,
@@ -53,7 +57,9 @@ public record GrpoConfig(
     boolean maskTruncatedCompletions,
     GroupAdvantageConfig advantage,
     GrpoLossConfig loss,
-    LmEvalSpec eval) implements AlgoSpec {
+    LmEvalSpec eval,
+    GrpoVariantSpec variant,
+    String initFrom) implements AlgoSpec {
 
   public GrpoConfig {
     if (task == null) throw new UserInputException("task", "no task given", "add e.g. `task: {type: arith, digits: [3]}`");
@@ -62,6 +68,8 @@ public record GrpoConfig(
     if (advantage == null) advantage = GroupAdvantageConfig.defaults();
     if (loss == null) loss = GrpoLossConfig.defaults();
     if (eval == null) eval = LmEvalSpec.defaults();
+    if (variant == null) variant = PlainGrpo.defaults();
+    if (initFrom != null && initFrom.isBlank()) initFrom = null;
     if (steps < 1 || steps > 1_000_000) throw new UserInputException("steps", "must lie in 1..1000000, got " + steps, "e.g. 50");
     if (promptsPerStep < 1 || promptsPerStep > 4096) {
       throw new UserInputException("promptsPerStep", "must lie in 1..4096, got " + promptsPerStep, "e.g. 16");
@@ -100,7 +108,20 @@ public record GrpoConfig(
   public static GrpoConfig defaults() {
     return new GrpoConfig(ArithConfig.defaults(), LmModelSpec.defaults(), SftSpec.defaults(), 50, 16, 8, 0, 1.0, 1e-4,
         0.0, 1, 0.0, false, GroupAdvantageConfig.defaults(),
-        GrpoLossConfig.defaults().withKl(0.04, KlEstimator.K3, false), LmEvalSpec.defaults());
+        GrpoLossConfig.defaults().withKl(0.04, KlEstimator.K3, false), LmEvalSpec.defaults(), PlainGrpo.defaults(), null);
+  }
+
+  /** A copy with another variant. */
+  public GrpoConfig withVariant(GrpoVariantSpec v) {
+    return new GrpoConfig(task, model, warmStart, steps, promptsPerStep, groupSize, maxNewTokens, temperature, learningRate,
+        maxGradNorm, updatesPerBatch, formatWeight, maskTruncatedCompletions, advantage, loss, eval, v, initFrom);
+  }
+
+  /** A copy starting from another run's weights (see {@code initFrom}), without a warm start of its own. */
+  public GrpoConfig withInitFrom(String runDir) {
+    return new GrpoConfig(task, model, new SftSpec(0, warmStart.batchSize(), warmStart.learningRate(), warmStart.weightDecay(),
+        warmStart.maxGradNorm()), steps, promptsPerStep, groupSize, maxNewTokens, temperature, learningRate, maxGradNorm,
+        updatesPerBatch, formatWeight, maskTruncatedCompletions, advantage, loss, eval, variant, runDir);
   }
 
   /** The agent's discount: a completion is one episode with its reward at the end (γ = 1). */

@@ -1,7 +1,7 @@
 package org.rewardlab.algos.lm.train;
 
 import java.util.Map;
-import org.rewardlab.algos.lm.grpo.GroupAdvantages;
+import java.util.List;
 
 /** One iteration's batch of an LM run: supervised sequences, or a scored generation batch. */
 sealed interface LmBatch {
@@ -15,11 +15,11 @@ sealed interface LmBatch {
    * @param promptLengths per row
    * @param completionLengths c_b (tokens scored, {@code <eos>} included)
    * @param truncated rows cut before {@code <eos>}
-   * @param advantages per row, group-relative
+   * @param components the variant's advantage components (per-row advantages and loss weights)
    * @param logpOld π_old per token (null: on-policy, one update per batch)
    * @param logpRef π_ref per token (null: no KL)
    * @param metrics what the generation and scoring measured (rewards, lengths, zero-std groups)
    */
   record Rollout(int[][] sequences, int[] promptLengths, int[] completionLengths, boolean[] truncated,
-      GroupAdvantages advantages, float[][] logpOld, float[][] logpRef, Map<String, Double> metrics) implements LmBatch {}
+      List<GrpoVariant.Component> components, float[][] logpOld, float[][] logpRef, Map<String, Double> metrics) implements LmBatch {}
 }

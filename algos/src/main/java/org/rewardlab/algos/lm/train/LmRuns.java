@@ -36,6 +36,21 @@ final class LmRuns {
     } catch (UserInputException e) {
       throw new UserInputException("algo." + e.where().replaceFirst("^algo\\.", ""), e.problem(), e.fix(), e);
     }
+    if (plan.grpo() != null && plan.grpo().initFrom() != null) {
+      java.nio.file.Path from = java.nio.file.Path.of(plan.grpo().initFrom());
+      Checkpoint ck;
+      try {
+        ck = RunCheckpoints.load(from);
+      } catch (UserInputException e) {
+        throw new UserInputException("algo.initFrom", e.problem(), "give the directory of a finished sft or grpo run", e);
+      }
+      org.rewardlab.nn.lm.TinyGptConfig want = plan.model().toConfig(task.tokenizer().vocabSize(), task.sequenceLength());
+      org.rewardlab.nn.lm.TinyGptConfig got = LmCheckpoint.readConfig(ck, "model.");
+      if (!want.equals(got)) {
+        throw new UserInputException("algo.initFrom", "that run's model (" + got + ") differs from this one's (" + want + ")",
+            "use the same task and model settings as the run you start from");
+      }
+    }
     if ((long) plan.eval().testSize() * 2 > task.problemCount()) {
       throw new UserInputException("algo.eval.testSize", "the task has only " + task.problemCount()
           + " problems; a test split of " + plan.eval().testSize() + " leaves too few to train on",

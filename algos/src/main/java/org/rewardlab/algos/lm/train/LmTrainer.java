@@ -85,6 +85,7 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
   private final RewardFn<Completion> reward;
   private final GrpoLoss loss;
   private final GroupRelativeAdvantage advantages;
+  private final GrpoVariant variant;
   private final TrainLoop<LmBatch> loop;
   private final int maxNewTokens;
   private long iterations;
@@ -101,6 +102,9 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
     this.root = Torch.manager();
     this.model = new TinyGpt(root, plan.model().toConfig(tokenizer.vocabSize(), task.sequenceLength()),
         ctx.seeds().stream("lm.init"));
+    if (plan.grpo() != null && plan.grpo().initFrom() != null) {
+      LmCheckpoint.readWeights(RunCheckpoints.load(Path.of(plan.grpo().initFrom())), "model.", model);
+    }
     this.sftOptimizer = AdamW.peer(plan.sft().weightDecay());
     this.rlOptimizer = AdamW.peer(0.0);
     this.dataRng = ctx.seeds().stream("lm.data");
@@ -108,6 +112,7 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
     this.reward = TextRewards.correctAndFormat(plan.formatWeight());
     this.loss = plan.grpo() == null ? null : new GrpoLoss(plan.grpo().loss());
     this.advantages = plan.grpo() == null ? null : new GroupRelativeAdvantage(plan.grpo().advantage());
+    this.variant = plan.grpo() == null ? null : plan.grpo().variant().create(plan.grpo());
     this.maxNewTokens = plan.grpo() != null && plan.grpo().maxNewTokens() > 0
         ? plan.grpo().maxNewTokens() : task.maxAnswerLength() + 1;
     LrSchedule sftLr = plan.sft().steps() > 0 ? LrSchedule.peerSft(plan.sft().learningRate(), plan.sft().steps()) : null;
@@ -164,14 +169,25 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
       Problem p = problems.get(b / gs);
       String text = decodeAnswer(gen.answer(b));
       Completion c = new Completion(p, text, !gen.truncated(b));
-      rewards[b] = reward.evaluate(c, terms);
+      try {
+        rewards[b] = reward.evaluate(c, terms);
+        correct[b] = c.verdict().correct() && c.finished();
+      } catch (RuntimeException e) {
+        throw new org.rewardlab.core.UserInputException("algo.task", "the " + task.name() + " verifier failed on problem "
+            + org.rewardlab.core.UserInputException.quote(p.key()) + " with completion "
+            + org.rewardlab.core.UserInputException.quote(text) + ": " + e.getMessage(),
+            "fix the task's verify(): it must judge any text without throwing", e);
+      }
       for (int k = 0; k < terms.length; k++) termSums[k] += terms[k];
-      correct[b] = c.verdict().correct() && c.finished();
       groups[b] = b / gs;
       lengths[b] = gen.completions()[b].length;
       truncated[b] = gen.truncated(b);
     }
-    GroupAdvantages adv = advantages.compute(rewards, groups);
+    ScoredBatch scored = new ScoredBatch(gs, problems, completionsOf(problems, gen, gs), rewards, correct, lengths,
+        iterations, plan.sft().steps() + 1L, plan.iterations());
+    double[] shaped = variant.shape(scored);
+    List<GrpoVariant.Component> components = variant.advantages(scored, shaped);
+    GroupAdvantages adv = advantages.compute(shaped, groups);
     int[][] seqs = gen.sequences();
     int[] promptLengths = gen.promptLengths();
     float[][] old = g.updatesPerBatch() > 1
@@ -179,12 +195,30 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
     float[][] ref = reference != null
         ? reference.completionLogProbs(seqs, promptLengths, (float) g.temperature()).logProbs() : null;
     Map<String, Double> m = new LinkedHashMap<>();
-    for (Map.Entry<String, Double> e : CompletionMetrics.of(rewards, adv, lengths, truncated, correct).asMap().entrySet()) {
+    for (Map.Entry<String, Double> e : CompletionMetrics.of(shaped, adv, lengths, truncated, correct).asMap().entrySet()) {
       m.put("charts/" + e.getKey(), e.getValue());
     }
+    m.put("charts/accuracy", count(correct) / (double) rows);
+    if (shaped != rewards) m.put("charts/raw_reward", Arrays.stream(rewards).average().orElse(Double.NaN));
+    for (GrpoVariant.Component c : components) {
+      m.put("charts/advantages/" + c.name() + "_abs_mean", Arrays.stream(c.advantages()).map(Math::abs).average().orElse(0));
+    }
+    for (Map.Entry<String, Double> e : variant.metrics().entrySet()) m.put("charts/" + e.getKey(), e.getValue());
     for (int k = 0; k < terms.length; k++) m.put("reward/" + reward.termNames().get(k), termSums[k] / rows);
     lastTrainReward = Arrays.stream(rewards).average().orElse(Double.NaN);
-    return new LmBatch.Rollout(seqs, promptLengths, lengths, truncated, adv, old, ref, m);
+    return new LmBatch.Rollout(seqs, promptLengths, lengths, truncated, components, old, ref, m);
+  }
+
+  private List<Completion> completionsOf(List<Problem> problems, Generation gen, int gs) {
+    List<Completion> out = new ArrayList<>(gen.size());
+    for (int b = 0; b < gen.size(); b++) out.add(new Completion(problems.get(b / gs), decodeAnswer(gen.answer(b)), !gen.truncated(b)));
+    return out;
+  }
+
+  private static int count(boolean[] xs) {
+    int n = 0;
+    for (boolean x : xs) if (x) n++;
+    return n;
   }
 
   private String decodeAnswer(int[] ids) {
@@ -284,17 +318,34 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
         if (g.maskTruncatedCompletions()) {
           mask = org.rewardlab.algos.lm.grpo.TokenBatch.maskRows(mask, width, r.truncated());
         }
-        double[] adv = org.rewardlab.algos.lm.grpo.TokenBatch.broadcast(r.advantages().advantages(), width);
-        org.rewardlab.algos.lm.grpo.TokenBatch tb = org.rewardlab.algos.lm.grpo.TokenBatch.of(rows, width, logp, mask, adv);
-        if (r.logpOld() != null) tb = tb.withOld(padded(r.logpOld(), width));
-        if (r.logpRef() != null) tb = tb.withRef(padded(r.logpRef(), width));
+        double[] entropy = toDouble(lp.entropy().toFloatArray());
+        double[] old = r.logpOld() != null ? padded(r.logpOld(), width) : null;
+        double[] ref = r.logpRef() != null ? padded(r.logpRef(), width) : null;
         boolean entropyBonus = g.loss().entropyCoef() != 0;
-        tb = tb.withEntropy(toDouble(lp.entropy().toFloatArray()));
-        result = loss.compute(tb);
+        double[] gradLogp = new double[rows * width];
+        double[] gradEntropy = new double[rows * width];
+        result = null;
+        for (GrpoVariant.Component comp : r.components()) {
+          double[] adv = org.rewardlab.algos.lm.grpo.TokenBatch.broadcast(comp.advantages(), width);
+          org.rewardlab.algos.lm.grpo.TokenBatch tb = org.rewardlab.algos.lm.grpo.TokenBatch.of(rows, width, logp, mask, adv)
+              .withEntropy(entropy);
+          if (old != null) tb = tb.withOld(old);
+          if (ref != null) tb = tb.withRef(ref);
+          LossResult part = loss.compute(tb);
+          double[] w = comp.rowWeights();
+          for (int b = 0; b < rows; b++) {
+            for (int t = 0; t < width; t++) {
+              int k = b * width + t;
+              gradLogp[k] += w[b] * part.gradLogp()[k];
+              if (part.gradEntropy() != null) gradEntropy[k] += w[b] * part.gradEntropy()[k];
+            }
+          }
+          result = result == null ? part : result;
+        }
         Shape shape = new Shape(rows, width);
-        NDArray surrogate = lp.logProbs().mul(Tensors.create(scope, toFloat(result.gradLogp()), shape)).sum();
-        if (entropyBonus && result.gradEntropy() != null) {
-          surrogate = surrogate.add(lp.entropy().mul(Tensors.create(scope, toFloat(result.gradEntropy()), shape)).sum());
+        NDArray surrogate = lp.logProbs().mul(Tensors.create(scope, toFloat(gradLogp), shape)).sum();
+        if (entropyBonus) {
+          surrogate = surrogate.add(lp.entropy().mul(Tensors.create(scope, toFloat(gradEntropy), shape)).sum());
         }
         gc.backward(surrogate);
       }
@@ -411,6 +462,7 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
     b.longs("rng.data", dataRng.state());
     b.longs("rng.sampling", samplingRng.state());
     b.doubles("last", new double[] {lastAccuracy, lastTrainReward});
+    if (variant != null) variant.save(b, "variant.");
     ctx.writeManifest();
     Path p = RunCheckpoints.path(ctx.runDir());
     Checkpoints.save(p, b.build());
@@ -428,6 +480,7 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
     }
     dataRng.restore(c.longs("rng.data"));
     samplingRng.restore(c.longs("rng.sampling"));
+    if (variant != null) variant.restore(c, "variant.");
     double[] last = c.doubles("last");
     lastAccuracy = last[0];
     lastTrainReward = last[1];

@@ -1,0 +1,18 @@
+package org.rewardlab.algos.lm.train;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * The {@code variant:} section of a GRPO experiment, tagged with its type: {@code grpo} (the plain
+ * group-relative advantage) or a paper's variant. Each is a config record that builds its
+ * {@link GrpoVariant}; adding one is a record plus a line in the list below.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = PlainGrpo.class, name = "grpo"),
+})
+public interface GrpoVariantSpec {
+  /** The variant for a run of {@code config}. */
+  GrpoVariant create(GrpoConfig config);
+}
