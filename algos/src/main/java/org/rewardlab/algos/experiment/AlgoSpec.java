@@ -20,4 +20,13 @@ public interface AlgoSpec {
   default double discount() {
     return Double.NaN;
   }
+
+  /**
+   * Whether the algorithm trains on the experiment's {@code env:} (with its {@code policy:} head and
+   * {@code reward:} spec). False for algorithms that bring their own data (the language-model
+   * algorithms train on {@code algo.task}); their experiments then have no env, policy or reward.
+   */
+  default boolean usesEnv() {
+    return true;
+  }
 }

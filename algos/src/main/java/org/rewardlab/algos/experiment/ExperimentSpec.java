@@ -21,8 +21,9 @@ import org.rewardlab.reward.spec.RewardSpec;
  * @param name the run-name prefix: runs go to {@code runs/<name>-<time>/}
  * @param seed the run seed (default 1); every random stream is derived from it by name
  * @param algo the algorithm and its config, tagged with its registered {@code type}
- * @param env the environment and its preprocessing
- * @param policy the policy head (for algorithms with an MLP policy)
+ * @param env the environment and its preprocessing; null for algorithms that bring their own data
+ *     ({@link AlgoSpec#usesEnv()} false)
+ * @param policy the policy head (for algorithms with an MLP policy); null when there is no env
  * @param reward the reward the agent is trained on; {@code null} means the env's own reward. The
  *     env's own return is always logged as {@code charts/episodic_return}, whatever is trained on
  * @param run checkpointing and evaluation settings
@@ -51,8 +52,25 @@ public record ExperimentSpec(
       throw new UserInputException("algo", "no algorithm given",
           "add an `algo:` mapping with `type: <one of " + Algorithms.types() + ">` and that algorithm's settings");
     }
-    if (env == null) env = EnvSetup.defaults();
-    if (policy == null) policy = PolicySetup.defaults();
+    if (algo.usesEnv()) {
+      if (env == null) env = EnvSetup.defaults();
+      if (policy == null) policy = PolicySetup.defaults();
+    } else {
+      // the config reader fills nested defaults; anything else was written by the user and would be ignored
+      if (env != null && !env.equals(EnvSetup.defaults())) {
+        throw new UserInputException("env", "this algorithm does not train on an env (it brings its own data, e.g. algo.task)",
+            "remove the env section");
+      }
+      if (policy != null && !policy.equals(PolicySetup.defaults())) {
+        throw new UserInputException("policy", "this algorithm has no env policy head", "remove the policy section");
+      }
+      if (reward != null) {
+        throw new UserInputException("reward", "this algorithm scores its own outputs (e.g. the text task's verifier); a reward spec"
+            + " is not applied", "remove the reward section (text rewards are set in algo, e.g. algo.formatWeight)");
+      }
+      env = null;
+      policy = null;
+    }
     if (run == null) run = RunSettings.defaults();
   }
 

@@ -129,4 +129,10 @@ public record GrpoConfig(
   public double discount() {
     return 1.0;
   }
+
+  /** Trains on {@code task}, not on an env. */
+  @Override
+  public boolean usesEnv() {
+    return false;
+  }
 }

@@ -34,4 +34,10 @@ public record SftConfig(TextTaskConfig task, LmModelSpec model, SftSpec sft, LmE
   public static SftConfig defaults() {
     return new SftConfig(ArithConfig.defaults(), LmModelSpec.defaults(), SftSpec.defaults(), LmEvalSpec.defaults());
   }
+
+  /** Trains on {@code task}, not on an env. */
+  @Override
+  public boolean usesEnv() {
+    return false;
+  }
 }
