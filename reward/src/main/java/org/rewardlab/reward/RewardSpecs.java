@@ -360,7 +360,7 @@ public final class RewardSpecs {
     @Override
     UserInputException notHere(RewardSpec spec, String path) {
       return new UserInputException(join(path, "type"),
-          "a " + typeName(spec) + " term scores language-model completions, and this reward scores " + env.id() + "'s transitions",
+          article(typeName(spec)) + " term scores language-model completions, and this reward scores " + env.id() + "'s transitions",
           "use transition terms here: env, potential, feature, bonus, penalty, action_cost and the composites");
     }
 
@@ -457,7 +457,7 @@ public final class RewardSpecs {
     @Override
     UserInputException notHere(RewardSpec spec, String path) {
       return new UserInputException(join(path, "type"),
-          "a " + typeName(spec) + " term scores environment transitions, and this reward scores completions",
+          article(typeName(spec)) + " term scores environment transitions, and this reward scores completions",
           "use completion terms here: env (the task's score), completion, bonus, penalty, length_penalty, overlong,"
               + " length_switch, conciseness, page_item and the composites");
     }
@@ -539,6 +539,11 @@ public final class RewardSpecs {
           "the term name '" + name + "' is used twice (also by the term at " + (first.isEmpty() ? "the root" : first) + ")",
           "give each term its own `name:`, e.g. `name: " + name + "_2`");
     }
+  }
+
+  /** "a potential", "an overlong". */
+  private static String article(String word) {
+    return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
   }
 
   private static String join(String path, String key) {
