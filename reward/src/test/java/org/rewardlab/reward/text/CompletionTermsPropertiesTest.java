@@ -10,8 +10,8 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.rewardlab.core.reward.ScoredCompletion;
 
-/** The per-completion length terms on random lengths and group statistics. */
-class LengthTermsPropertiesTest {
+/** The per-completion terms on random lengths, group statistics and reward-model scores. */
+class CompletionTermsPropertiesTest {
 
   @Property(tries = 500)
   void overlongIsAContinuousRampFromZeroToMinusTheFactor(
@@ -101,5 +101,22 @@ class LengthTermsPropertiesTest {
       @ForAll @DoubleRange(min = 0, max = 1) double coef) {
     double r = new LinearLengthPenalty("len", coef, free).evaluate(SimpleCompletion.of(length, true, true, 0), new double[1]);
     assertThat(r).isCloseTo(length <= free ? 0 : -coef * (length - free), within(1e-12));
+  }
+
+  @Property(tries = 300)
+  void pageItemIsThePagePlusLambdaTimesTheItems(
+      @ForAll @DoubleRange(min = -5, max = 5) double page,
+      @ForAll java.util.List<@DoubleRange(min = -2, max = 2) Double> items,
+      @ForAll @DoubleRange(min = 0, max = 3) double lambda) {
+    double[] v = items.stream().mapToDouble(Double::doubleValue).toArray();
+    var fn = new PageItemReward("page_item", "page", "items", lambda);
+    double[] terms = new double[2];
+    double r = fn.evaluate(SimpleCompletion.of(10, true, true, 0).with("page", page).withSequence("items", v), terms);
+    double sum = 0;
+    for (double x : v) sum += x;
+    assertThat(terms[0]).isEqualTo(page);
+    assertThat(terms[1]).isCloseTo(lambda * sum, within(1e-12));
+    assertThat(r).isEqualTo(terms[0] + terms[1]);
+    assertThat(Double.isFinite(r)).isTrue();
   }
 }
