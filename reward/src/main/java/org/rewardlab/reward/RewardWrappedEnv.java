@@ -14,6 +14,8 @@ import org.rewardlab.core.reward.NonFiniteRewardException;
 import org.rewardlab.core.reward.RewardFn;
 import org.rewardlab.core.space.Box;
 import org.rewardlab.core.space.Space;
+import org.rewardlab.reward.compose.EndsEpisode;
+import org.rewardlab.reward.compose.RewardTree;
 import org.rewardlab.reward.spec.RewardSpec;
 
 /**
@@ -35,6 +37,21 @@ import org.rewardlab.reward.spec.RewardSpec;
  * so they survive a vector env's same-step autoreset; {@link #completedEpisodes()} counts them, so a
  * caller can tell a new one is available.
  *
+ * <h2>Rewards that end episodes</h2>
+ *
+ * A reward part that can end an episode ({@link EndsEpisode}: a product's hard infractions) is asked
+ * before each transition is scored; if it ends the episode there, the transition is scored as
+ * terminal (not truncated), and {@link #terminated()} reports it, so a vector env resets the episode
+ * as if the inner env had terminated.
+ *
+ * <h2>Stateful rewards and checkpoints</h2>
+ *
+ * Reward parts that keep state between steps (running normalization, Delta refinement's previous
+ * step, gated accumulation's deferred sums: the {@link org.rewardlab.core.env.Checkpointable} parts
+ * {@link RewardTree} finds) are saved with the wrapper, so a run resumes bit for bit. A reward with
+ * no such part and no part that ends episodes adds nothing to the checkpoint, whose layout is then
+ * the same as before rewards could keep state.
+ *
  * <p>Every term and the total are checked: a NaN or infinite value throws a
  * {@link NonFiniteRewardException} naming the term and the step. No allocation per step. Not
  * thread-safe.
@@ -49,7 +66,10 @@ public final class RewardWrappedEnv implements FlatEnv, Checkpointable, EpisodeR
   private final double[] lastTerms;
   private final double[] episodeTerms;
   private final double[] completedTerms;
+  private final List<Checkpointable> statefulParts;
+  private final List<EndsEpisode<FlatTransition>> enders;
   private boolean started;
+  private boolean rewardEnded;
   private int episodeSteps;
   private int completedLength;
   private long completedEpisodes;
@@ -106,6 +126,8 @@ public final class RewardWrappedEnv implements FlatEnv, Checkpointable, EpisodeR
     this.lastTerms = new double[n];
     this.episodeTerms = new double[n];
     this.completedTerms = new double[n];
+    this.statefulParts = RewardTree.statefulParts(reward);
+    this.enders = RewardTree.episodeEnders(reward);
   }
 
   /** The reward's term names, in the order of {@link #lastTerms()}. */
@@ -210,6 +232,7 @@ public final class RewardWrappedEnv implements FlatEnv, Checkpointable, EpisodeR
     Arrays.fill(episodeTerms, 0);
     episodeSteps = 0;
     started = true;
+    rewardEnded = false;
     reward.reset();
   }
 
@@ -225,6 +248,16 @@ public final class RewardWrappedEnv implements FlatEnv, Checkpointable, EpisodeR
     episodeEnvReturn += envReward;
     boolean truncated = !terminated && inner.truncated();
     transition.set(prevObs, 0, action, aOff, envReward, obs, oOff, terminated, truncated);
+    rewardEnded = false;
+    if (!terminated) {
+      for (int i = 0; i < enders.size(); i++) {
+        if (enders.get(i).endsEpisode(transition)) {
+          rewardEnded = true;
+          transition.set(prevObs, 0, action, aOff, envReward, obs, oOff, true, false);
+          break;
+        }
+      }
+    }
     double total = reward.evaluate(transition, lastTerms);
     for (int i = 0; i < lastTerms.length; i++) {
       if (!Double.isFinite(lastTerms[i])) throw nonFinite(names.get(i), lastTerms[i], envReward);
@@ -245,9 +278,15 @@ public final class RewardWrappedEnv implements FlatEnv, Checkpointable, EpisodeR
             + " — check that term's parameters and the env's observations");
   }
 
+  /** The inner env terminated, or a part of the reward ended the episode (see the class comment). */
   @Override
   public boolean terminated() {
-    return inner.terminated();
+    return inner.terminated() || rewardEnded;
+  }
+
+  /** Whether a part of the reward (not the inner env) ended the episode at the last step. */
+  public boolean endedByReward() {
+    return rewardEnded;
   }
 
   @Override
@@ -277,9 +316,11 @@ public final class RewardWrappedEnv implements FlatEnv, Checkpointable, EpisodeR
   }
 
   /**
-   * Saves the wrapper's counters and sums followed by the inner env's state (the inner env must be
-   * {@link Checkpointable}). Reward terms are stateless between steps apart from {@link
-   * RewardFn#reset()} at episode start, so the reward function itself holds nothing to save.
+   * Saves the wrapper's counters and sums, then the reward's state, then the inner env's state (the
+   * inner env must be {@link Checkpointable}). The reward's state is a marked section holding whether
+   * the reward ended the episode and each stateful part's state ({@link RewardTree#saveState}); a
+   * reward with no stateful part and no part that ends episodes writes no section, so its layout is
+   * the wrapper's original one.
    */
   @Override
   public void saveState(StateBuffer out) {
@@ -297,6 +338,12 @@ public final class RewardWrappedEnv implements FlatEnv, Checkpointable, EpisodeR
     out.putDoubles(lastTerms);
     out.putDoubles(episodeTerms);
     out.putDoubles(completedTerms);
+    if (hasRewardState()) {
+      out.putLong(REWARD_STATE_MARK);
+      out.putLong(statefulParts.size());
+      out.putBoolean(rewardEnded);
+      RewardTree.saveState(reward, out);
+    }
     c.saveState(out);
   }
 
@@ -316,7 +363,27 @@ public final class RewardWrappedEnv implements FlatEnv, Checkpointable, EpisodeR
     copyInto(in.getDoubles(), lastTerms);
     copyInto(in.getDoubles(), episodeTerms);
     copyInto(in.getDoubles(), completedTerms);
+    if (hasRewardState()) {
+      long mark = in.getLong();
+      long parts = mark == REWARD_STATE_MARK ? in.getLong() : -1;
+      if (parts != statefulParts.size()) {
+        throw new IllegalStateException("saved state does not fit this reward wrapper: the reward "
+            + (parts < 0 ? "was saved without state" : "was saved with " + parts + " stateful parts")
+            + ", and this one has " + statefulParts.size() + " (was the checkpoint written with another reward spec?)");
+      }
+      rewardEnded = in.getBoolean();
+      RewardTree.loadState(reward, in);
+    } else {
+      rewardEnded = false;
+    }
     c.loadState(in);
+  }
+
+  /** Marks the reward's section of a checkpoint ("RWDSTATE" in ASCII). */
+  private static final long REWARD_STATE_MARK = 0x5257445354415445L;
+
+  private boolean hasRewardState() {
+    return !statefulParts.isEmpty() || !enders.isEmpty();
   }
 
   private static void copyInto(float[] src, float[] dst) {

@@ -12,8 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rewardlab.core.UserInputException;
+import org.rewardlab.core.config.Configs;
+import org.rewardlab.reward.spec.Anneal;
+import org.rewardlab.reward.spec.CompletionField;
 import org.rewardlab.reward.spec.Condition;
+import org.rewardlab.reward.spec.FeatureOf;
+import org.rewardlab.reward.spec.GateMode;
+import org.rewardlab.reward.spec.RefineMode;
 import org.rewardlab.reward.spec.RewardSpec;
+import org.rewardlab.reward.spec.ShapeKind;
 
 class RewardSpecYamlTest {
   // tags (!<env>) are valid YAML too, but people write `type:`; a config mapper should do the same
@@ -38,8 +45,71 @@ class RewardSpecYamlTest {
             new RewardSpec.WeightedTerm(1.0, env),
             new RewardSpec.WeightedTerm(0.5, new RewardSpec.Potential("mountaincar.height", 0.99)),
             new RewardSpec.WeightedTerm(2.0, new RewardSpec.Clip("c", -1.0, 1.0,
-                new RewardSpec.Bonus(null, 3.0, Condition.DONE))))));
+                new RewardSpec.Bonus(null, 3.0, Condition.DONE))))),
+        new RewardSpec.Weighted(List.of(new RewardSpec.WeightedTerm(1.0, env)), "sum"));
   }
+
+  /** One instance of every type the term library added, with non-default values where it has them. */
+  static Stream<RewardSpec> termLibrary() {
+    RewardSpec env = new RewardSpec.EnvReward();
+    RewardSpec progress = new RewardSpec.Feature("progress", "route.completion", null, FeatureOf.DELTA, 0.01);
+    RewardSpec correct = new RewardSpec.CompletionTerm(CompletionField.CORRECT);
+    return Stream.of(
+        new RewardSpec.Feature("x", null, 0, FeatureOf.CURRENT, null),
+        new RewardSpec.Feature(null, "mountaincar.height"),
+        new RewardSpec.Product(null, progress,
+            List.of(new RewardSpec.Feature("speeding", "speed.excess"), new RewardSpec.Feature("ttc", null, 3, null, 0.5)),
+            List.of(new RewardSpec.Feature("collision", "collided")), 1.0),
+        new RewardSpec.Product("p", env, null, null, null),
+        new RewardSpec.Gated(null, List.of(new RewardSpec.GateLevel(new RewardSpec.Bonus("submit", 1.0, Condition.TERMINATED), 0.5),
+            new RewardSpec.GateLevel(new RewardSpec.Penalty("fmt", 0.1, Condition.STEP), null)), GateMode.STEP),
+        new RewardSpec.Gated("g", List.of(new RewardSpec.GateLevel(env, null)), null),
+        new RewardSpec.Lexicographic(null, List.of(
+            new RewardSpec.LexLevel(new RewardSpec.Bonus("goal", 1.0, Condition.TERMINATED), null, null, 1.0),
+            new RewardSpec.LexLevel(new RewardSpec.Penalty("lava", 1.0, Condition.STEP), -1.0, 0.0, 1.0),
+            new RewardSpec.LexLevel(env, -1.0, 0.0, null))),
+        new RewardSpec.Par(null, new RewardSpec.CompletionTerm(CompletionField.SCORE), null, null, null),
+        new RewardSpec.Par("p", env, List.of(0.0, 0.5), null, 2.0),
+        new RewardSpec.PrmRefine(null, RefineMode.CLIP, 0.3, env, null),
+        new RewardSpec.PrmRefine("d", RefineMode.DELTA, null, null, null),
+        new RewardSpec.PrmRefine("cd", RefineMode.CLIP_DELTA, 0.1, null, "steps"),
+        new RewardSpec.Krc(null, List.of(new RewardSpec.Feature("align", null, 0, null, null), new RewardSpec.Feature("vel", null, 1, null, null))),
+        new RewardSpec.Shape(null, ShapeKind.DISTANCE, new RewardSpec.Feature(null, null, 0, null, null), 10.0, 1.1, 1.1, null),
+        new RewardSpec.Shape("boost", ShapeKind.SQRT, env, 100.0, null, null, null),
+        new RewardSpec.Shape("v", ShapeKind.LINEAR, env, 2300.0, null, null, null),
+        new RewardSpec.Shape("rouge", ShapeKind.THRESHOLD, new RewardSpec.CompletionTerm("rouge"), null, null, null, 0.75),
+        new RewardSpec.DifficultyScale(null, correct, new RewardSpec.CompletionTerm("hard"), 1000.0),
+        new RewardSpec.Normalize(null, env, null, null, null),
+        new RewardSpec.Normalize("n", env, false, 1e-6, 5.0),
+        correct,
+        new RewardSpec.CompletionTerm("rm", null, "reward_model", 0.5),
+        new RewardSpec.LengthPenalty(null, 0.01, 300),
+        new RewardSpec.Overlong(null, 512, 128, null),
+        new RewardSpec.LengthSwitch(null, null, null, null, null, null),
+        new RewardSpec.LengthSwitch("ls", 0.5, 1e-3, "m", "s", "top"),
+        new RewardSpec.Conciseness(null, 0.2, null, null, null, null),
+        new RewardSpec.Conciseness("crf", 0.2, "crm", "p", Anneal.LINEAR, "acc"),
+        new RewardSpec.PageItem(null, null, null, null),
+        new RewardSpec.PageItem("pl", "page_rm", "item_rm", 0.3));
+  }
+
+  @ParameterizedTest
+  @MethodSource("termLibrary")
+  void termLibraryRoundTripsThroughYamlJsonAndTheConfigLoader(RewardSpec spec) throws Exception {
+    String yaml = YAML.writeValueAsString(spec);
+    assertThat(yaml).contains("type:");
+    assertThat(YAML.readValue(yaml, RewardSpec.class)).isEqualTo(spec);
+    assertThat(JSON.readValue(JSON.writeValueAsString(spec), RewardSpec.class)).isEqualTo(spec);
+    // what a run does: read the experiment's YAML with the config loader, write the manifest as JSON
+    String body = yaml.startsWith("---") ? yaml.substring(yaml.indexOf('\n') + 1) : yaml;
+    Holder read = Configs.read("reward:\n" + body.replaceAll("(?m)^(?!$)", "  "), Holder.class, List.of());
+    assertThat(read.reward()).isEqualTo(spec);
+    String manifest = Configs.jsonMapper().writeValueAsString(read);
+    assertThat(Configs.jsonMapper().readValue(manifest, Holder.class).reward()).isEqualTo(spec);
+  }
+
+  /** A config holding a reward, as an experiment does. */
+  public record Holder(RewardSpec reward) {}
 
   @ParameterizedTest
   @MethodSource("everyType")

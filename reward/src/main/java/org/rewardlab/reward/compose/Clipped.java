@@ -13,7 +13,7 @@ import org.rewardlab.core.reward.RewardFn;
  *
  * @param <X> what is scored
  */
-public final class Clipped<X> implements RewardFn<X> {
+public final class Clipped<X> implements CompositeReward<X> {
   private final RewardFn<X> inner;
   private final double lo;
   private final double hi;
@@ -40,6 +40,11 @@ public final class Clipped<X> implements RewardFn<X> {
   @Override
   public List<String> termNames() {
     return names;
+  }
+
+  @Override
+  public List<RewardFn<X>> children() {
+    return List.of(inner);
   }
 
   @Override

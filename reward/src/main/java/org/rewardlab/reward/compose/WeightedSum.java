@@ -16,7 +16,7 @@ import org.rewardlab.core.reward.RewardFn;
  *
  * @param <X> what is scored
  */
-public final class WeightedSum<X> implements RewardFn<X> {
+public final class WeightedSum<X> implements CompositeReward<X> {
   private final List<RewardFn<X>> children;
   private final double[] weights;
   private final double[][] scratch;
@@ -69,6 +69,11 @@ public final class WeightedSum<X> implements RewardFn<X> {
   @Override
   public List<String> termNames() {
     return names;
+  }
+
+  @Override
+  public List<RewardFn<X>> children() {
+    return children;
   }
 
   @Override
