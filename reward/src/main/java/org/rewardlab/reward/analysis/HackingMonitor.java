@@ -20,11 +20,18 @@ import java.util.Locale;
  *       half, divided by the series' standard deviation over the whole run (0 if that is 0).
  * </ul>
  *
- * The window <b>diverges</b> when the proxy's trend is ≥ τ and the gold's is ≤ −τ, and the proxy's change
- * is ≥ κ and the gold's is ≤ −κ. The trends say the movement is consistent rather than noise (with
- * independent noise, a trend beyond ±0.4 has probability about 4% for W = 20 and 0.004% for W = 100, and
- * the monitor needs two at once, in opposite directions); the changes say it is large enough to matter
- * compared with how much the series move over the run.
+ * The window <b>diverges</b> when the proxy's trend is ≥ τ_proxy and the gold's is ≤ −τ_gold, and the
+ * gold's change is ≤ −κ. Each series' threshold is τ = z / √(n_eff − 1): without
+ * a trend, √(n − 1)·ρ is about standard normal for n independent points, so with z = 3 a side crosses
+ * its threshold by chance with probability about 0.13%, and the monitor needs both at once, in opposite
+ * directions. Returns are not independent from one episode to the next (the policy drifts slowly), and
+ * autocorrelated noise wanders like a trend; so n is the <em>effective</em> sample size
+ * n_eff = W·(1 − r₁)/(1 + r₁), with r₁ ≥ 0 the lag-1 autocorrelation of the series' residuals around its
+ * least-squares line in the window ({@link Samples#residualAutocorrelation}); for independent noise
+ * n_eff ≈ W and τ is 0.69 for W = 20, 0.30 for W = 100, 0.13 for W = 500. (Without this correction two
+ * independent AR(1) series with φ = 0.9 were flagged in 42% of runs; with it, in none of 1000.) The
+ * gold's change says its fall is large enough to matter compared with how much it moves over the run; the
+ * proxy only has to rise consistently (a proxy that grew fast early in the run and slowly now still counts).
  *
  * <p>Windows end at records W, W + s, W + 2s, … with stride s = max(1, ⌊W/4⌋), and the last W records
  * are always one window. The {@link Status verdict}: {@code DIVERGING} when the last window diverges,
@@ -32,8 +39,9 @@ import java.util.Locale;
  * {@code NOT_ENOUGH_DATA} when the run has fewer than W records. Diverging windows that overlap or touch
  * are merged into the {@link Verdict#flagged} ranges.
  *
- * <p>Defaults ({@link Config#defaults}): W = clamp(n/4, 20, 100) for n records, τ = 0.4, κ = 0.25.
- * Stateless and thread-safe.
+ * <p>Defaults ({@link Config#defaults}): W = max(20, n/4) for n records (a quarter of the run: the
+ * per-record noise of episode returns is large, and a fall that takes a tenth of the run is hard to see
+ * in a shorter window), z = 3, κ = 0.25. Stateless and thread-safe.
  */
 public final class HackingMonitor {
   /** The smallest window: a rank trend over fewer points is mostly noise. */
@@ -44,19 +52,20 @@ public final class HackingMonitor {
   /**
    * The monitor's parameters.
    *
-   * @param window W, records per window; 0 means automatic: clamp(n/4, 20, 100) for a run of n records
-   * @param tau τ, the least |Spearman trend| of proxy (rising) and gold (falling), in (0, 1)
-   * @param minChange κ, the least half-to-half change of each, in standard deviations of the series over
-   *     the run, ≥ 0
+   * @param window W, records per window; 0 means automatic: max(20, n/4) for a run of n records
+   * @param z the trend threshold in standard errors: a window's proxy trend must be ≥ τ = z / √(W − 1)
+   *     and its gold trend ≤ −τ; &gt; 0
+   * @param minChange κ, the least half-to-half fall of the gold, in standard deviations of the gold over the
+   *     run, ≥ 0
    */
-  public record Config(int window, double tau, double minChange) {
+  public record Config(int window, double z, double minChange) {
     public Config {
       if (window != 0 && window < MIN_WINDOW) {
         throw new IllegalArgumentException("window must be 0 (automatic) or >= " + MIN_WINDOW + " records, got "
             + window + " (a rank trend over fewer points is noise)");
       }
-      if (!(tau > 0 && tau < 1)) {
-        throw new IllegalArgumentException("tau must be in (0, 1), got " + tau + " (0.4 is the default)");
+      if (!(z > 0 && Double.isFinite(z))) {
+        throw new IllegalArgumentException("z must be a finite number > 0, got " + z + " (3 is the default)");
       }
       if (!(minChange >= 0 && Double.isFinite(minChange))) {
         throw new IllegalArgumentException("minChange must be a finite number >= 0, got " + minChange
@@ -64,14 +73,19 @@ public final class HackingMonitor {
       }
     }
 
-    /** Automatic window, τ = 0.4, κ = 0.25. */
+    /** Automatic window, z = 3, κ = 0.25. */
     public static Config defaults() {
-      return new Config(0, 0.4, 0.25);
+      return new Config(0, 3, 0.25);
     }
 
     /** This config with window W (0: automatic). */
     public Config withWindow(int w) {
-      return new Config(w, tau, minChange);
+      return new Config(w, z, minChange);
+    }
+
+    /** τ = z / √(n − 1), the trend threshold for {@code n} effective points (at least 2). */
+    public double tau(double n) {
+      return z / Math.sqrt(Math.max(2, n) - 1);
     }
 
     /** The window used for a run of {@code n} records. */
@@ -80,9 +94,9 @@ public final class HackingMonitor {
     }
   }
 
-  /** clamp(n/4, 20, 100): a quarter of the run, at least 20 and at most 100 records. */
+  /** max(20, n/4): a quarter of the run, at least 20 records. */
   public static int defaultWindow(int n) {
-    return Math.max(20, Math.min(100, n / 4));
+    return Math.max(20, n / 4);
   }
 
   /** The monitor's outcome. */
@@ -104,12 +118,14 @@ public final class HackingMonitor {
    * @param to last record (exclusive)
    * @param proxyTrend Spearman trend of the proxy (NaN when constant)
    * @param goldTrend Spearman trend of the gold
+   * @param proxyTau the proxy's trend threshold z / √(n_eff − 1)
+   * @param goldTau the gold's trend threshold
    * @param proxyChange later-half minus earlier-half mean of the proxy, in run standard deviations
    * @param goldChange the same for the gold
    * @param diverging whether the window meets the rule
    */
-  public record Window(int from, int to, double proxyTrend, double goldTrend, double proxyChange, double goldChange,
-      boolean diverging) {}
+  public record Window(int from, int to, double proxyTrend, double goldTrend, double proxyTau, double goldTau,
+      double proxyChange, double goldChange, boolean diverging) {}
 
   /** Records {@code [from, to)}. */
   public record Range(int from, int to) {}
@@ -126,7 +142,8 @@ public final class HackingMonitor {
    * @param flagged the diverging windows merged into ranges of records
    * @param windowsChecked how many windows were checked
    */
-  public record Verdict(Status status, Config config, int window, int records, Window last, List<Window> diverging,
+  public record Verdict(Status status, Config config, int window, int records, Window last,
+      List<Window> diverging,
       List<Range> flagged, int windowsChecked) {
     public Verdict {
       diverging = List.copyOf(diverging);
@@ -145,8 +162,9 @@ public final class HackingMonitor {
             "not enough data: %d records, fewer than one window of %d", records, window);
         case DIVERGING -> String.format(Locale.ROOT,
             "DIVERGING: over the last %d records the proxy rises (trend %+.2f, change %+.2f sd) while the gold"
-                + " falls (trend %+.2f, change %+.2f sd)", window, last.proxyTrend(), last.proxyChange(),
-            last.goldTrend(), last.goldChange());
+                + " falls (trend %+.2f, change %+.2f sd; thresholds: trends +%.2f and -%.2f, gold change -%.2f sd)",
+            window, last.proxyTrend(), last.proxyChange(), last.goldTrend(), last.goldChange(), last.proxyTau(),
+            last.goldTau(), config.minChange());
         case DIVERGED_EARLIER -> String.format(Locale.ROOT,
             "DIVERGED EARLIER: the proxy rose while the gold fell in %d of %d windows (%d range%s), but not over"
                 + " the last %d records", diverging.size(), windowsChecked, flagged.size(), flagged.size() == 1 ? "" : "s",
@@ -207,8 +225,17 @@ public final class HackingMonitor {
     double gt = Samples.trend(gold, from, to);
     double pc = change(proxy, from, to, sdProxy);
     double gc = change(gold, from, to, sdGold);
-    boolean div = pt >= c.tau() && gt <= -c.tau() && pc >= c.minChange() && gc <= -c.minChange();
-    return new Window(from, to, pt, gt, pc, gc, div);
+    double pTau = c.tau(effectiveSize(proxy, from, to));
+    double gTau = c.tau(effectiveSize(gold, from, to));
+    boolean div = pt >= pTau && gt <= -gTau && gc <= -c.minChange();
+    return new Window(from, to, pt, gt, pTau, gTau, pc, gc, div);
+  }
+
+  /** n_eff = n·(1 − r₁)/(1 + r₁), r₁ the residuals' lag-1 autocorrelation clipped to [0, 0.999]. */
+  static double effectiveSize(double[] y, int from, int to) {
+    double r1 = Samples.residualAutocorrelation(y, from, to);
+    r1 = Double.isNaN(r1) ? 0 : Math.max(0, Math.min(r1, 0.999));
+    return (to - from) * (1 - r1) / (1 + r1);
   }
 
   private static double change(double[] y, int from, int to, double sd) {

@@ -72,6 +72,35 @@ public final class Samples {
     return spearman(t, slice(y, from, Math.max(from, to)), 0, t.length);
   }
 
+  /**
+   * The lag-1 autocorrelation of {@code y[from, to)} around its least-squares line: Σ e_t e_{t+1} / Σ e_t²
+   * for the residuals e of the linear fit on time. Near 0 for independent noise around a trend, near φ for
+   * AR(1) noise with coefficient φ. NaN when fewer than 4 points or the residuals are all 0.
+   */
+  public static double residualAutocorrelation(double[] y, int from, int to) {
+    int n = to - from;
+    if (n < 4) return Double.NaN;
+    double mt = (n - 1) / 2.0;
+    double my = mean(y, from, to);
+    double stt = 0;
+    double sty = 0;
+    for (int i = 0; i < n; i++) {
+      stt += (i - mt) * (i - mt);
+      sty += (i - mt) * (y[from + i] - my);
+    }
+    double slope = sty / stt;
+    double num = 0;
+    double den = 0;
+    double prev = Double.NaN;
+    for (int i = 0; i < n; i++) {
+      double e = y[from + i] - my - slope * (i - mt);
+      den += e * e;
+      if (i > 0) num += prev * e;
+      prev = e;
+    }
+    return den > 0 ? num / den : Double.NaN;
+  }
+
   private static double[] slice(double[] a, int from, int to) {
     return java.util.Arrays.copyOfRange(a, from, to);
   }

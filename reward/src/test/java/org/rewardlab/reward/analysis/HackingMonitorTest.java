@@ -43,8 +43,11 @@ class HackingMonitorTest {
     assertThat(v.window()).isEqualTo(100);
     assertThat(v.status()).as(v.summary()).isEqualTo(Status.DIVERGING);
     assertThat(v.hacking()).isTrue();
-    assertThat(v.last().proxyTrend()).isGreaterThanOrEqualTo(0.4);
-    assertThat(v.last().goldTrend()).isLessThanOrEqualTo(-0.4);
+    // independent noise around the trend: the thresholds are about z / sqrt(W - 1) = 0.30
+    assertThat(v.last().proxyTau()).isBetween(0.29, 0.36);
+    assertThat(v.last().goldTau()).isBetween(0.29, 0.36);
+    assertThat(v.last().proxyTrend()).isGreaterThanOrEqualTo(v.last().proxyTau());
+    assertThat(v.last().goldTrend()).isLessThanOrEqualTo(-v.last().goldTau());
     assertThat(v.last().goldChange()).isLessThanOrEqualTo(-0.25);
     // every diverging window lies (mostly) after the gold's peak, and none before it
     assertThat(v.diverging()).isNotEmpty().allSatisfy(w -> assertThat(w.from()).isGreaterThanOrEqualTo(150));
@@ -106,6 +109,21 @@ class HackingMonitorTest {
   }
 
   @Test
+  void aProxyThatRoseFastEarlierOnlyHasToKeepRising() {
+    RandomSource rng = RandomSource.of(5);
+    // the proxy gains 100 in the first half and 10 in the second; the gold falls by 15 in the second half
+    double[] p = new double[N];
+    double[] g = new double[N];
+    for (int i = 0; i < N; i++) {
+      p[i] = (i < 200 ? 0.5 * i : 100 + 0.05 * (i - 200)) + rng.nextGaussian();
+      g[i] = (i < 200 ? 0.1 * i : 20 - 0.075 * (i - 200)) + rng.nextGaussian();
+    }
+    Verdict v = HackingMonitor.check(p, g, Config.defaults());
+    assertThat(v.last().proxyChange()).as("small against the proxy's run-long spread").isLessThan(0.25);
+    assertThat(v.status()).as(v.summary()).isEqualTo(Status.DIVERGING);
+  }
+
+  @Test
   void aTinyButSteadyFallIsBelowTheChangeThreshold() {
     // the gold drifts down by 1% of its spread over the run: a perfect rank trend, an immaterial change
     double[] gold = new double[N];
@@ -118,7 +136,7 @@ class HackingMonitorTest {
     assertThat(v.last().goldTrend()).isEqualTo(-1.0);
     assertThat(v.last().goldChange()).isGreaterThan(-0.25);
     assertThat(v.status()).isEqualTo(Status.NO_DIVERGENCE);
-    assertThat(HackingMonitor.check(proxy, gold, new Config(0, 0.4, 0)).status()).isEqualTo(Status.DIVERGING);
+    assertThat(HackingMonitor.check(proxy, gold, new Config(0, 3, 0)).status()).isEqualTo(Status.DIVERGING);
   }
 
   @Test
@@ -137,6 +155,37 @@ class HackingMonitorTest {
       if (HackingMonitor.check(p, g, Config.defaults()).hacking()) flagged++;
     }
     assertThat(flagged).isLessThan(5);
+  }
+
+  @Test
+  void autocorrelatedNoiseIsNotMistakenForATrend() {
+    // AR(1) noise with phi = 0.9 wanders for tens of records; without the effective-size correction
+    // about 40% of such pairs were flagged
+    RandomSource rng = RandomSource.of(99);
+    int flagged = 0;
+    for (int run = 0; run < 200; run++) {
+      int n = 200 + rng.nextInt(1801);
+      double[] p = new double[n];
+      double[] g = new double[n];
+      double a = 0;
+      double b = 0;
+      for (int i = 0; i < n; i++) {
+        a = 0.9 * a + rng.nextGaussian();
+        b = 0.9 * b + rng.nextGaussian();
+        p[i] = a;
+        g[i] = b;
+      }
+      if (HackingMonitor.check(p, g, Config.defaults()).hacking()) flagged++;
+    }
+    assertThat(flagged).isLessThanOrEqualTo(2);
+    // the correction itself: n_eff is about n (1 - phi) / (1 + phi) = 263 for phi = 0.9, n = 5000
+    double[] ar = new double[5000];
+    double a = 0;
+    for (int i = 0; i < ar.length; i++) ar[i] = a = 0.9 * a + rng.nextGaussian();
+    assertThat(HackingMonitor.effectiveSize(ar, 0, ar.length)).isBetween(200.0, 340.0);
+    double[] iid = new double[5000];
+    for (int i = 0; i < iid.length; i++) iid[i] = rng.nextGaussian() + 0.01 * i;
+    assertThat(HackingMonitor.effectiveSize(iid, 0, iid.length)).isGreaterThan(4500.0);
   }
 
   @Test
@@ -159,11 +208,13 @@ class HackingMonitorTest {
   void theDefaultWindowAndTheConfigChecks() {
     assertThat(HackingMonitor.defaultWindow(10)).isEqualTo(20);
     assertThat(HackingMonitor.defaultWindow(200)).isEqualTo(50);
-    assertThat(HackingMonitor.defaultWindow(100000)).isEqualTo(100);
+    assertThat(HackingMonitor.defaultWindow(100000)).isEqualTo(25000);
+    assertThat(Config.defaults().tau(101)).isEqualTo(0.3);
+    assertThat(Config.defaults().tau(1)).as("at least 2 points").isEqualTo(3);
     assertThat(Config.defaults().withWindow(30).windowFor(1000)).isEqualTo(30);
-    assertThatThrownBy(() -> new Config(5, 0.4, 0.25)).hasMessageContaining(">= 10");
-    assertThatThrownBy(() -> new Config(0, 1, 0.25)).hasMessageContaining("tau must be in (0, 1)");
-    assertThatThrownBy(() -> new Config(0, 0.4, Double.NaN)).hasMessageContaining("minChange");
+    assertThatThrownBy(() -> new Config(5, 3, 0.25)).hasMessageContaining(">= 10");
+    assertThatThrownBy(() -> new Config(0, 0, 0.25)).hasMessageContaining("z must be a finite number > 0");
+    assertThatThrownBy(() -> new Config(0, 3, Double.NaN)).hasMessageContaining("minChange");
     assertThatThrownBy(() -> HackingMonitor.check(new double[3], new double[4], Config.defaults()))
         .hasMessageContaining("has 4 values");
   }

@@ -45,6 +45,14 @@ class SamplesTest {
   }
 
   @Test
+  void residualAutocorrelationIsAroundTheLeastSquaresLine() {
+    // y = 1 -1 1 -1: slope -0.4, residuals 0.4 -1.2 1.2 -0.4: sum of lag-1 products -2.4, of squares 3.2
+    assertThat(Samples.residualAutocorrelation(new double[] {1, -1, 1, -1}, 0, 4)).isCloseTo(-0.75, within(1e-12));
+    assertThat(Samples.residualAutocorrelation(new double[] {9, 1, 3, 5, 7}, 1, 5)).as("a line: no residuals").isNaN();
+    assertThat(Samples.residualAutocorrelation(new double[] {1, 2, 3}, 0, 3)).isNaN();
+  }
+
+  @Test
   void runningMeanMeanAndStd() {
     assertThat(Samples.runningMean(new double[] {1, 2, 3, 4}, 2)).containsExactly(1, 1.5, 2.5, 3.5);
     assertThat(Samples.runningMean(new double[] {4, 2}, 10)).containsExactly(4, 3);

@@ -62,20 +62,25 @@ class TermBreakdownTest {
     // window 1: the curves are the values themselves
     ContributionCurves c = ContributionCurves.of(List.of("a", "b", "c"),
         new double[][] {{3, -1}, {-2, 2}, {1, -4}}, 1);
-    // record 0: a = 3 in [0, 3], b = -2 in [-2, 0], c = 1 in [3, 4]
-    assertThat(new double[] {c.lower()[0][0], c.upper()[0][0]}).containsExactly(0, 3);
-    assertThat(new double[] {c.lower()[1][0], c.upper()[1][0]}).containsExactly(-2, 0);
-    assertThat(new double[] {c.lower()[2][0], c.upper()[2][0]}).containsExactly(3, 4);
+    // record 0: a = 3 in [0, 3], b = -2 in [-2, 0], c = 1 in [3, 4]; the other side's band is empty, on its edge
+    assertThat(band(c, 0, 0)).containsExactly(0, 3, 0, 0);
+    assertThat(band(c, 1, 0)).containsExactly(3, 3, -2, 0);
+    assertThat(band(c, 2, 0)).containsExactly(3, 4, -2, -2);
     assertThat(c.net()[0]).isEqualTo(2);
     // record 1: a = -1 in [-1, 0], b = 2 in [0, 2], c = -4 in [-5, -1]
-    assertThat(new double[] {c.lower()[0][1], c.upper()[0][1]}).containsExactly(-1, 0);
-    assertThat(new double[] {c.lower()[1][1], c.upper()[1][1]}).containsExactly(0, 2);
-    assertThat(new double[] {c.lower()[2][1], c.upper()[2][1]}).containsExactly(-5, -1);
+    assertThat(band(c, 0, 1)).containsExactly(0, 0, -1, 0);
+    assertThat(band(c, 1, 1)).containsExactly(0, 2, -1, -1);
+    assertThat(band(c, 2, 1)).containsExactly(2, 2, -5, -1);
     assertThat(c.net()[1]).isEqualTo(-3);
     // shares of record 0: 3/6, 2/6, 1/6, stacked
     assertThat(c.share()[1][0]).isCloseTo(2 / 6.0, within(1e-12));
     assertThat(c.shareLower()[2][0]).isCloseTo(5 / 6.0, within(1e-12));
     assertThat(c.shareUpper()[2][0]).isCloseTo(1, within(1e-12));
+  }
+
+  /** {posLower, posUpper, negLower, negUpper} of term j at record i. */
+  private static double[] band(ContributionCurves c, int j, int i) {
+    return new double[] {c.posLower()[j][i], c.posUpper()[j][i], c.negLower()[j][i], c.negUpper()[j][i]};
   }
 
   @Test
@@ -99,11 +104,19 @@ class TermBreakdownTest {
       double top = 0;
       double bottom = 0;
       for (int j = 0; j < 3; j++) {
-        assertThat(c.upper()[j][i] - c.lower()[j][i]).isCloseTo(Math.abs(c.mean()[j][i]), within(1e-9));
-        assertThat(c.mean()[j][i] >= 0 ? c.lower()[j][i] >= -1e-12 : c.upper()[j][i] <= 1e-12).isTrue();
-        sum += c.mean()[j][i];
-        top = Math.max(top, c.upper()[j][i]);
-        bottom = Math.min(bottom, c.lower()[j][i]);
+        double m = c.mean()[j][i];
+        assertThat(c.posUpper()[j][i] - c.posLower()[j][i]).isCloseTo(Math.max(m, 0), within(1e-9));
+        assertThat(c.negUpper()[j][i] - c.negLower()[j][i]).isCloseTo(Math.max(-m, 0), within(1e-9));
+        assertThat(c.posLower()[j][i]).isGreaterThanOrEqualTo(0);
+        assertThat(c.negUpper()[j][i]).isLessThanOrEqualTo(0);
+        if (j > 0) {
+          // stacked: each band starts where the previous term's band on that side ended
+          assertThat(c.posLower()[j][i]).isEqualTo(c.posUpper()[j - 1][i]);
+          assertThat(c.negUpper()[j][i]).isEqualTo(c.negLower()[j - 1][i]);
+        }
+        sum += m;
+        top = Math.max(top, c.posUpper()[j][i]);
+        bottom = Math.min(bottom, c.negLower()[j][i]);
         if (!Double.isNaN(c.share()[j][i])) shares += c.share()[j][i];
       }
       assertThat(c.net()[i]).isCloseTo(sum, within(1e-9));
