@@ -294,7 +294,7 @@ public final class Plots {
       // two bands per term, one per side; a side's band is flat (empty) while the term is on the other
       YIntervalSeries pos = new YIntervalSeries(c.names().get(j) + " (" + sign(c.mean()[j]) + ")", false, true);
       YIntervalSeries neg = new YIntervalSeries(c.names().get(j) + " negative part", false, true);
-      for (int i = 0; i < steps.length; i++) {
+      for (int i = 0; i < steps.length; i += stride(steps.length, i)) {
         pos.add(steps[i], c.posUpper()[j][i], c.posLower()[j][i], c.posUpper()[j][i]);
         neg.add(steps[i], c.negLower()[j][i], c.negLower()[j][i], c.negUpper()[j][i]);
       }
@@ -328,7 +328,7 @@ public final class Plots {
     DeviationRenderer bandR = stackRenderer();
     for (int j = 0; j < c.names().size(); j++) {
       YIntervalSeries band = new YIntervalSeries(c.names().get(j), false, true);
-      for (int i = 0; i < steps.length; i++) {
+      for (int i = 0; i < steps.length; i += stride(steps.length, i)) {
         double lo = c.shareLower()[j][i];
         double hi = c.shareUpper()[j][i];
         if (!Double.isNaN(lo)) band.add(steps[i], hi, lo, hi);
@@ -475,6 +475,15 @@ public final class Plots {
     JFreeChart chart = chart("Proxy vs gold (" + mon.name() + ") — " + status + " — " + runName, plot, true);
     widenFlatRange(plot, 1);
     save(chart, outPng, WIDTH, HEIGHT);
+  }
+
+  /**
+   * The step from point i to the next drawn one: at most {@value #MAX_RAW_POINTS} points of a long curve
+   * are drawn (the curves are running means already), and the last point always is.
+   */
+  static int stride(int n, int i) {
+    int s = Math.max(1, (n + MAX_RAW_POINTS - 1) / MAX_RAW_POINTS);
+    return i + s >= n && i < n - 1 ? n - 1 - i : s;
   }
 
   /** A filled square per term in its colour (the bands have no outline to show in a default legend). */

@@ -203,6 +203,20 @@ class RewardAnalysisTest {
   }
 
   @Test
+  void longCurvesAreDrawnWithAStrideThatKeepsTheLastPoint() {
+    assertThat(Plots.stride(10, 0)).isEqualTo(1);
+    int n = 10 * Plots.MAX_RAW_POINTS + 5;
+    int drawn = 0;
+    int last = -1;
+    for (int i = 0; i < n; i += Plots.stride(n, i)) {
+      drawn++;
+      last = i;
+    }
+    assertThat(last).isEqualTo(n - 1);
+    assertThat(drawn).isLessThanOrEqualTo(Plots.MAX_RAW_POINTS + 1);
+  }
+
+  @Test
   void theFakeRunsOfTheOtherReportTestsGetTheAnalysisToo() throws IOException {
     Path run = FakeRuns.run(tmp, "fake", "ppo-cartpole", 1, "0.00025", 300, true);
     RunReport.Written w = RunReport.write(run);

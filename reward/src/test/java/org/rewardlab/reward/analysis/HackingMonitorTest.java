@@ -160,7 +160,7 @@ class HackingMonitorTest {
   @Test
   void autocorrelatedNoiseIsNotMistakenForATrend() {
     // AR(1) noise with phi = 0.9 wanders for tens of records; without the effective-size correction
-    // about 40% of such pairs were flagged
+    // about half of such pairs were flagged
     RandomSource rng = RandomSource.of(99);
     int flagged = 0;
     for (int run = 0; run < 200; run++) {
