@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.rewardlab.cli.report.MetricsReader.Metrics;
+import org.rewardlab.cli.report.RewardAnalysis;
+import org.rewardlab.core.UserFiles;
 import org.rewardlab.core.UserInputException;
 import org.rewardlab.core.config.Configs;
 import org.rewardlab.core.data.FlatTransition;
@@ -25,6 +28,7 @@ import org.rewardlab.core.run.AtomicFiles;
 import org.rewardlab.envs.EnvRegistry;
 import org.rewardlab.reward.RewardBuildContext;
 import org.rewardlab.reward.RewardSpecs;
+import org.rewardlab.reward.analysis.HackingMonitor;
 import org.rewardlab.reward.compare.RewardNorm;
 import org.rewardlab.reward.compare.TabularComparison;
 import org.rewardlab.reward.compare.TabularProblem;
@@ -48,12 +52,15 @@ import picocli.CommandLine.Spec;
  *       EPIC's and DARD's Pearson distances ({@link TabularComparison});
  *   <li>{@code compare A.yaml B.yaml --env ID}: two reward specs on a registered env, by sample-based
  *       EPIC and STARC with standard errors ({@link SampledComparison}).
+ *   <li>{@code inspect RUN}: a run's per-term breakdown, correlations and hacking monitor
+ *       ({@link RewardAnalysis}; guide: docs/training.md, "Reward analysis").
  * </ul>
  */
 @Command(
     name = "reward",
-    description = "Compare rewards: exact distances of tabular rewards, sample-based distances of reward specs.",
-    subcommands = {RewardCommand.Distance.class, RewardCommand.Compare.class})
+    description = "Compare rewards: exact distances of tabular rewards, sample-based distances of reward specs;"
+        + " inspect a run's reward terms and hacking monitor.",
+    subcommands = {RewardCommand.Distance.class, RewardCommand.Compare.class, RewardCommand.Inspect.class})
 final class RewardCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -364,6 +371,51 @@ final class RewardCommand implements Callable<Integer> {
         String where = e.where() == null || e.where().isEmpty() ? prefix.replace(".", "") : prefix + e.where();
         throw new UserInputException(file + (where.isEmpty() ? "" : ": " + where), e.problem(), e.fix(), e);
       }
+    }
+  }
+
+  /** {@code rewardlab reward inspect RUN [--window N] [--json OUT]}. */
+  @Command(
+      name = "inspect",
+      description = {
+        "A run's reward analysis: each reward/* term's mean per record (episode or update) and share of the total,",
+        "overall and over the last N records; Pearson and Spearman correlations of the terms and the returns; and",
+        "the hacking monitor's verdict on every proxy/gold pair (trained vs env return, reward vs accuracy,",
+        "proxy/<x> vs gold/<x>). Writes the analysis plots to the run's plots/ (run `rewardlab plot RUN` to",
+        "rewrite report.html)."
+      })
+  static final class Inspect implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "The run directory.")
+    Path run;
+
+    @Option(names = "--window", paramLabel = "N", description = "Records in the recent window and in each window of the"
+        + " monitor (default: a quarter of the run, at least 20).")
+    Integer window;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "Also write the analysis as JSON to OUT (atomically).")
+    Path json;
+
+    @Override
+    public Integer call() {
+      if (window != null && window < HackingMonitor.MIN_WINDOW) {
+        throw new UserInputException("--window", "is " + window + ", below " + HackingMonitor.MIN_WINDOW
+            + " (a trend over fewer records is noise)", "use e.g. --window 50, or leave it out for automatic");
+      }
+      if (json != null) UserFiles.requireFileOrAbsent(json, "--json");
+      Metrics metrics = RewardAnalysis.read(run); // a run directory with metrics.jsonl, or one clear error
+      RewardAnalysis.Result result = RewardAnalysis.analyze(metrics, window == null ? 0 : window);
+      List<RewardAnalysis.Chart> charts = RewardAnalysis.writePlots(run, result);
+      if (json != null) writeJson(json, RewardAnalysis.json(run, result));
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("Reward analysis: " + Workspace.show(run));
+      out.println();
+      RewardAnalysis.print(out, result);
+      out.println();
+      for (RewardAnalysis.Chart c : charts) out.println("wrote " + Workspace.show(c.png()));
+      if (json != null) out.println("wrote " + json);
+      return Main.OK;
     }
   }
 

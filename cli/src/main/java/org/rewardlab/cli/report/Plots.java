@@ -32,6 +32,8 @@ import org.rewardlab.cli.report.MetricsReader.Series;
 import org.rewardlab.cli.report.RunDirs.RunInfo;
 import org.rewardlab.core.UserInputException;
 import org.rewardlab.core.run.AtomicFiles;
+import org.rewardlab.reward.analysis.ContributionCurves;
+import org.rewardlab.reward.analysis.CorrelationTable;
 
 /**
  * PNG charts of run metrics, drawn headless with JFreeChart.
@@ -276,6 +278,251 @@ public final class Plots {
     return 90 + PANEL_HEIGHT * k;
   }
 
+  // ---- reward analysis ----
+
+  /** Height of the correlation heatmap, pixels. */
+  public static final int HEATMAP_HEIGHT = 560;
+
+  /**
+   * Each term's running mean stacked with signs (positive terms above 0, negative below, in the order of
+   * {@link ContributionCurves}), and their sum as a black line.
+   */
+  static void contributionStack(String runName, ContributionCurves c, long[] steps, Path outPng) {
+    YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
+    DeviationRenderer bandR = stackRenderer();
+    for (int j = 0; j < c.names().size(); j++) {
+      // two bands per term, one per side; a side's band is flat (empty) while the term is on the other
+      YIntervalSeries pos = new YIntervalSeries(c.names().get(j) + " (" + sign(c.mean()[j]) + ")", false, true);
+      YIntervalSeries neg = new YIntervalSeries(c.names().get(j) + " negative part", false, true);
+      for (int i = 0; i < steps.length; i += stride(steps.length, i)) {
+        pos.add(steps[i], c.posUpper()[j][i], c.posLower()[j][i], c.posUpper()[j][i]);
+        neg.add(steps[i], c.negLower()[j][i], c.negLower()[j][i], c.negUpper()[j][i]);
+      }
+      styleBand(bandR, bands.getSeriesCount(), j, true);
+      bands.addSeries(pos);
+      styleBand(bandR, bands.getSeriesCount(), j, false);
+      bands.addSeries(neg);
+    }
+    XYSeriesCollection net = new XYSeriesCollection();
+    XYLineAndShapeRenderer netR = lineRenderer();
+    double[] x = new double[steps.length];
+    for (int i = 0; i < x.length; i++) x[i] = steps[i];
+    addLine(net, netR, "sum of the terms", x, c.net(), Color.BLACK);
+    XYPlot plot = basePlot("step", "contribution per record (running mean over " + c.window() + ")");
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+    plot.setDataset(0, bands);
+    plot.setRenderer(0, bandR);
+    plot.setDataset(1, net);
+    plot.setRenderer(1, netR);
+    plot.addRangeMarker(new org.jfree.chart.plot.ValueMarker(0, new Color(0x555555), new BasicStroke(1f)));
+    org.jfree.chart.LegendItemCollection legend = termLegend(c, true);
+    legend.add(new org.jfree.chart.LegendItem("sum of the terms", null, null, null,
+        new java.awt.geom.Line2D.Double(-7, 0, 7, 0), new BasicStroke(2.2f), Color.BLACK));
+    plot.setFixedLegendItems(legend);
+    save(chart("Reward contributions — " + runName, plot, true), outPng, WIDTH, HEIGHT);
+  }
+
+  /** Each term's share |running mean| / Σ |running means|, stacked to 1. */
+  static void shareStack(String runName, ContributionCurves c, long[] steps, Path outPng) {
+    YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
+    DeviationRenderer bandR = stackRenderer();
+    for (int j = 0; j < c.names().size(); j++) {
+      YIntervalSeries band = new YIntervalSeries(c.names().get(j), false, true);
+      for (int i = 0; i < steps.length; i += stride(steps.length, i)) {
+        double lo = c.shareLower()[j][i];
+        double hi = c.shareUpper()[j][i];
+        if (!Double.isNaN(lo)) band.add(steps[i], hi, lo, hi);
+      }
+      styleBand(bandR, bands.getSeriesCount(), j, true);
+      bands.addSeries(band);
+    }
+    XYPlot plot = basePlot("step", "share of |reward| (running means over " + c.window() + ")");
+    plot.getRangeAxis().setRange(0, 1);
+    plot.setDataset(0, bands);
+    plot.setRenderer(0, bandR);
+    plot.setFixedLegendItems(termLegend(c, false));
+    save(chartKeepRange("Reward term shares — " + runName, plot), outPng, WIDTH, HEIGHT);
+  }
+
+  /** Spearman correlation matrices side by side: over the run and over the recent records. */
+  static void correlationHeatmap(String runName, CorrelationTable run, CorrelationTable recent, Path outPng) {
+    List<String> names = run.names();
+    String[] labels = names.stream().map(RewardAnalysis.Result::shortName).toArray(String[]::new);
+    org.jfree.chart.axis.SymbolAxis yAxis = new org.jfree.chart.axis.SymbolAxis(null, labels);
+    yAxis.setTickLabelFont(TICK_FONT);
+    yAxis.setInverted(true);
+    yAxis.setGridBandsVisible(false);
+    org.jfree.chart.plot.CombinedRangeXYPlot combined = new org.jfree.chart.plot.CombinedRangeXYPlot(yAxis);
+    combined.setGap(16);
+    for (CorrelationTable t : List.of(run, recent)) {
+      int k = names.size();
+      double[][] xyz = new double[3][k * k];
+      for (int a = 0; a < k; a++) {
+        for (int b = 0; b < k; b++) {
+          xyz[0][a * k + b] = b;
+          xyz[1][a * k + b] = a;
+          xyz[2][a * k + b] = t.spearman()[a][b];
+        }
+      }
+      org.jfree.data.xy.DefaultXYZDataset ds = new org.jfree.data.xy.DefaultXYZDataset();
+      ds.addSeries("rho", xyz);
+      org.jfree.chart.renderer.xy.XYBlockRenderer r = new org.jfree.chart.renderer.xy.XYBlockRenderer();
+      r.setPaintScale(new CorrelationScale());
+      org.jfree.chart.axis.SymbolAxis xAxis = new org.jfree.chart.axis.SymbolAxis(
+          t == run ? "over the run (" + t.records() + " records)" : "last " + t.records() + " records", labels);
+      xAxis.setTickLabelFont(TICK_FONT);
+      xAxis.setLabelFont(LABEL_FONT);
+      xAxis.setVerticalTickLabels(true);
+      xAxis.setGridBandsVisible(false);
+      XYPlot sub = new XYPlot(ds, xAxis, null, r);
+      sub.setBackgroundPaint(Color.WHITE);
+      sub.setDomainGridlinesVisible(false);
+      sub.setRangeGridlinesVisible(false);
+      Font f = new Font(Font.SANS_SERIF, Font.PLAIN, k <= 6 ? 12 : 9);
+      for (int i = 0; i < xyz[0].length; i++) {
+        double v = xyz[2][i];
+        org.jfree.chart.annotations.XYTextAnnotation a = new org.jfree.chart.annotations.XYTextAnnotation(
+            Double.isNaN(v) ? "–" : String.format(java.util.Locale.ROOT, "%.2f", v), xyz[0][i], xyz[1][i]);
+        a.setFont(f);
+        a.setPaint(Math.abs(v) > 0.6 ? Color.WHITE : Color.BLACK);
+        sub.addAnnotation(a);
+      }
+      combined.add(sub, 1);
+    }
+    JFreeChart chart = new JFreeChart("Spearman correlations — " + runName, TITLE_FONT, combined, false);
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.setPadding(new RectangleInsets(4, 4, 4, 24));
+    chart.addSubtitle(new org.jfree.chart.title.TextTitle("blue: positive, red: negative, grey/–: a constant column",
+        LABEL_FONT));
+    save(chart, outPng, WIDTH, HEATMAP_HEIGHT);
+  }
+
+  /** Blue for +1 through white at 0 to red for −1; grey for NaN. */
+  private static final class CorrelationScale implements org.jfree.chart.renderer.PaintScale {
+    @Override
+    public double getLowerBound() {
+      return -1;
+    }
+
+    @Override
+    public double getUpperBound() {
+      return 1;
+    }
+
+    @Override
+    public java.awt.Paint getPaint(double v) {
+      if (Double.isNaN(v)) return new Color(0xCCCCCC);
+      double t = Math.max(-1, Math.min(1, v));
+      Color end = t >= 0 ? new Color(0x2166AC) : new Color(0xB2182B);
+      double a = Math.abs(t);
+      return new Color((int) Math.round(255 + (end.getRed() - 255) * a), (int) Math.round(255 + (end.getGreen() - 255) * a),
+          (int) Math.round(255 + (end.getBlue() - 255) * a));
+    }
+  }
+
+  /**
+   * Proxy (left axis) and gold (right axis) of one monitored pair, raw values faint behind running means,
+   * the windows the monitor flagged shaded red.
+   */
+  static void proxyVsGold(String runName, RewardAnalysis.Monitor mon, Path outPng) {
+    Color proxyColor = PALETTE[1];
+    Color goldColor = PALETTE[0];
+    XYPlot plot = basePlot("step", "proxy: " + mon.proxyKey());
+    NumberAxis goldAxis = axis("gold: " + mon.goldKey());
+    plot.setRangeAxis(1, goldAxis);
+    plot.getRangeAxis(0).setLabelPaint(proxyColor);
+    goldAxis.setLabelPaint(goldColor);
+    int w = window(mon.proxy().length);
+    Series ps = new Series(mon.proxyKey(), mon.steps(), mon.proxy());
+    Series gs = new Series(mon.goldKey(), mon.steps(), mon.gold());
+    int d = 0;
+    for (Object[] side : new Object[][] {{ps, proxyColor, 0}, {gs, goldColor, 1}}) {
+      Series s = (Series) side[0];
+      Color c = (Color) side[1];
+      int axisIndex = (Integer) side[2];
+      XYSeriesCollection raw = new XYSeriesCollection();
+      XYLineAndShapeRenderer rawR = faintRenderer();
+      addRaw(raw, rawR, s.key() + " raw", s, c);
+      XYSeriesCollection line = new XYSeriesCollection();
+      XYLineAndShapeRenderer lineR = lineRenderer();
+      double[][] sm = smoothed(s);
+      addLine(line, lineR, (axisIndex == 0 ? "proxy " : "gold ") + s.key(), sm[0], sm[1], c);
+      plot.setDataset(d, raw);
+      plot.setRenderer(d, rawR);
+      plot.mapDatasetToRangeAxis(d++, axisIndex);
+      plot.setDataset(d, line);
+      plot.setRenderer(d, lineR);
+      plot.mapDatasetToRangeAxis(d++, axisIndex);
+    }
+    for (org.rewardlab.reward.analysis.HackingMonitor.Range r : mon.verdict().flagged()) {
+      long[] s = mon.stepRange(r);
+      double lo = s[0];
+      double hi = s[1] > s[0] ? s[1] : s[0] + 1;
+      org.jfree.chart.plot.IntervalMarker m = new org.jfree.chart.plot.IntervalMarker(lo, hi,
+          new Color(214, 39, 40, 45));
+      m.setLabel("proxy up, gold down");
+      m.setLabelFont(TICK_FONT);
+      m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+      m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+      plot.addDomainMarker(m, org.jfree.chart.ui.Layer.BACKGROUND);
+    }
+    String status = switch (mon.verdict().status()) {
+      case DIVERGING -> "DIVERGING";
+      case DIVERGED_EARLIER -> "diverged earlier";
+      case NO_DIVERGENCE -> "no divergence";
+      case NOT_ENOUGH_DATA -> "not enough data";
+    };
+    JFreeChart chart = chart("Proxy vs gold (" + mon.name() + ") — " + status + " — " + runName, plot, true);
+    widenFlatRange(plot, 1);
+    save(chart, outPng, WIDTH, HEIGHT);
+  }
+
+  /**
+   * The step from point i to the next drawn one: at most {@value #MAX_RAW_POINTS} points of a long curve
+   * are drawn (the curves are running means already), and the last point always is.
+   */
+  static int stride(int n, int i) {
+    int s = Math.max(1, (n + MAX_RAW_POINTS - 1) / MAX_RAW_POINTS);
+    return i + s >= n && i < n - 1 ? n - 1 - i : s;
+  }
+
+  /** A filled square per term in its colour (the bands have no outline to show in a default legend). */
+  private static org.jfree.chart.LegendItemCollection termLegend(ContributionCurves c, boolean signs) {
+    org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
+    for (int j = 0; j < c.names().size(); j++) {
+      String label = signs ? c.names().get(j) + " (" + sign(c.mean()[j]) + ")" : c.names().get(j);
+      items.add(new org.jfree.chart.LegendItem(label, null, null, null, new java.awt.geom.Rectangle2D.Double(-6, -6, 12, 12),
+          PALETTE[j % PALETTE.length]));
+    }
+    return items;
+  }
+
+  private static DeviationRenderer stackRenderer() {
+    DeviationRenderer r = new DeviationRenderer(true, false);
+    r.setAlpha(0.75f);
+    r.setAutoPopulateSeriesStroke(false);
+    r.setDefaultStroke(new BasicStroke(0.6f));
+    return r;
+  }
+
+  /** Series {@code index} filled in term {@code j}'s colour, without an outline (an empty band stays invisible). */
+  private static void styleBand(DeviationRenderer r, int index, int j, boolean inLegend) {
+    Color c = PALETTE[j % PALETTE.length];
+    r.setSeriesPaint(index, new Color(c.getRed(), c.getGreen(), c.getBlue(), 0));
+    r.setSeriesFillPaint(index, c);
+    r.setSeriesVisibleInLegend(index, inLegend);
+  }
+
+  private static String sign(double[] runningMean) {
+    boolean pos = false;
+    boolean neg = false;
+    for (double v : runningMean) {
+      pos |= v > 0;
+      neg |= v < 0;
+    }
+    return pos && neg ? "±" : neg ? "−" : "+";
+  }
+
   // ---- data ----
 
   /** {steps, smoothed values}, sorted by step, non-finite values dropped. */
@@ -485,7 +732,11 @@ public final class Plots {
    * length, and JFreeChart then draws a column of identical tick labels; show ±5% (at least ±1).
    */
   private static void widenFlatRange(XYPlot xy) {
-    org.jfree.chart.axis.ValueAxis ax = xy.getRangeAxis();
+    widenFlatRange(xy, 0);
+  }
+
+  private static void widenFlatRange(XYPlot xy, int axisIndex) {
+    org.jfree.chart.axis.ValueAxis ax = xy.getRangeAxis(axisIndex);
     if (ax == null) return;
     org.jfree.data.Range r = ax.getRange();
     double c = r.getCentralValue();
@@ -510,6 +761,14 @@ public final class Plots {
       lt.setFrame(BlockBorder.NONE);
     }
     return chart;
+  }
+
+  /** {@link #chart} without widening the range axis (it was set on purpose). */
+  private static JFreeChart chartKeepRange(String title, XYPlot plot) {
+    org.jfree.data.Range r = plot.getRangeAxis().getRange();
+    JFreeChart c = chart(title, plot, true);
+    plot.getRangeAxis().setRange(r);
+    return c;
   }
 
   private static void save(JFreeChart chart, Path outPng, int w, int h) {

@@ -17,10 +17,11 @@ import org.rewardlab.core.run.AtomicFiles;
 
 /**
  * Writes a run directory's {@code plots/*.png} and {@code report.html}: the run's name, its manifest as
- * a table, the resolved config as YAML, a table of final metric values, and the charts (learning curve
+ * a table, the resolved config as YAML, a table of final metric values, the charts (learning curve
  * of {@value #RETURN_KEY}, the reward breakdown when {@code reward/*} metrics exist, the losses when
- * {@code losses/*} exist). The HTML is self-contained apart from the {@code <img>} links into
- * {@code plots/}. Every file is written atomically (temp file, then move).
+ * {@code losses/*} exist), and the reward analysis ({@link RewardAnalysis}: per-term contributions and
+ * shares, correlations, the hacking monitor). The HTML is self-contained apart from the {@code <img>}
+ * links into {@code plots/}. Every file is written atomically (temp file, then move).
  *
  * <p>Stateless and thread-safe for distinct run directories.
  */
@@ -43,11 +44,13 @@ public final class RunReport {
    * What was written.
    *
    * @param html the report page
-   * @param plots the PNG files, in the order shown
+   * @param plots the PNG files of the "Plots" section, in the order shown
+   * @param analysis the PNG files of the "Reward analysis" section, in the order shown
    */
-  public record Written(Path html, List<Path> plots) {
+  public record Written(Path html, List<Path> plots, List<Path> analysis) {
     public Written {
       plots = List.copyOf(plots);
+      analysis = List.copyOf(analysis);
     }
   }
 
@@ -97,13 +100,20 @@ public final class RunReport {
       plots.add(p);
       captions.add("Losses (losses/*)");
     }
-    String html = html(info, metrics, plots, captions);
+    RewardAnalysis.Result analysis = RewardAnalysis.analyze(metrics, 0);
+    List<RewardAnalysis.Chart> charts = RewardAnalysis.writePlots(info, analysis, plotsDir);
+    String html = html(info, metrics, plots, captions, analysis, charts);
     Path out = runDir.resolve(REPORT);
     AtomicFiles.writeString(out, html);
-    return new Written(out, plots);
+    return new Written(out, plots, charts.stream().map(RewardAnalysis.Chart::png).toList());
   }
 
   static String html(RunInfo info, Metrics metrics, List<Path> plots, List<String> captions) {
+    return html(info, metrics, plots, captions, null, List.of());
+  }
+
+  static String html(RunInfo info, Metrics metrics, List<Path> plots, List<String> captions,
+      RewardAnalysis.Result analysis, List<RewardAnalysis.Chart> charts) {
     StringBuilder h = new StringBuilder(8192);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>RewardLab run: ")
         .append(esc(info.name())).append("</title>\n<style>\n")
@@ -113,14 +123,23 @@ public final class RunReport {
         .append("th{background:#f4f4f4}td.num{text-align:right;font-variant-numeric:tabular-nums}\n")
         .append("pre{background:#f7f7f7;border:1px solid #e2e2e2;padding:.8em;overflow-x:auto;font-size:.85em}\n")
         .append("figure{margin:1em 0}img{max-width:100%;border:1px solid #eee}figcaption{font-size:.85em;color:#555}\n")
-        .append(".muted{color:#777}\n</style>\n</head>\n<body>\n");
+        .append(".muted{color:#777}\n")
+        .append("h3{font-size:1.05em;margin-top:1.2em}nav{font-size:.9em;margin:.4em 0 1em}nav a{margin-right:1em}\n")
+        .append(".verdict{padding:.5em .8em;border-left:5px solid #888;background:#f6f6f6;margin:.6em 0}\n")
+        .append(".verdict.bad{border-color:#d62728;background:#fdeeee}.verdict.warn{border-color:#ff7f0e;background:#fff4e8}\n")
+        .append(".verdict.ok{border-color:#2ca02c;background:#eef8ee}caption{caption-side:bottom;font-size:.85em;color:#555;text-align:left;padding-top:.3em}\n")
+        .append("</style>\n</head>\n<body>\n");
     h.append("<h1>RewardLab run: ").append(esc(info.name())).append("</h1>\n");
     h.append("<p class=\"muted\">").append(esc(info.dir().toAbsolutePath().normalize().toString()))
         .append(" · ").append(metrics.lines()).append(" metric records");
     if (metrics.truncatedLastLine()) h.append(" · the last, partial line was skipped (the run was cut off)");
     h.append("</p>\n");
+    h.append("<nav><a href=\"#manifest\">Manifest</a><a href=\"#config\">Config</a><a href=\"#metrics\">Final metrics</a>"
+        + "<a href=\"#plots\">Plots</a>");
+    if (analysis != null) h.append("<a href=\"#reward-analysis\">Reward analysis</a>");
+    h.append("</nav>\n");
 
-    h.append("<h2>Manifest</h2>\n");
+    h.append("<h2 id=\"manifest\">Manifest</h2>\n");
     if (info.manifest().isEmpty()) {
       h.append("<p class=\"muted\">No manifest.json in this run.</p>\n");
     } else {
@@ -140,7 +159,7 @@ public final class RunReport {
       h.append("</table>\n");
     }
 
-    h.append("<h2>Config</h2>\n");
+    h.append("<h2 id=\"config\">Config</h2>\n");
     JsonNode config = info.config();
     if (config == null) {
       h.append("<p class=\"muted\">The manifest holds no config.</p>\n");
@@ -148,7 +167,7 @@ public final class RunReport {
       h.append("<pre>").append(esc(yaml(config))).append("</pre>\n");
     }
 
-    h.append("<h2>Final metrics</h2>\n");
+    h.append("<h2 id=\"metrics\">Final metrics</h2>\n");
     if (metrics.series().isEmpty()) {
       h.append("<p class=\"muted\">No metrics recorded yet.</p>\n");
     } else {
@@ -164,16 +183,20 @@ public final class RunReport {
       h.append("</table>\n");
     }
 
-    h.append("<h2>Plots</h2>\n");
+    h.append("<h2 id=\"plots\">Plots</h2>\n");
     if (plots.isEmpty()) h.append("<p class=\"muted\">Nothing to plot yet.</p>\n");
-    Path base = info.dir().toAbsolutePath().normalize();
-    for (int i = 0; i < plots.size(); i++) {
-      String rel = base.relativize(plots.get(i).toAbsolutePath().normalize()).toString().replace('\\', '/');
-      h.append("<figure><img src=\"").append(esc(rel)).append("\" alt=\"").append(esc(captions.get(i)))
-          .append("\"><figcaption>").append(esc(captions.get(i))).append("</figcaption></figure>\n");
-    }
+    for (int i = 0; i < plots.size(); i++) figure(h, info, plots.get(i), captions.get(i));
+    if (analysis != null) AnalysisSection.append(h, info, analysis, charts);
     h.append("</body>\n</html>\n");
     return h.toString();
+  }
+
+  /** A figure: the image (linked relative to the run directory) and its caption. */
+  static void figure(StringBuilder h, RunInfo info, Path png, String caption) {
+    Path base = info.dir().toAbsolutePath().normalize();
+    String rel = base.relativize(png.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    h.append("<figure><img src=\"").append(esc(rel)).append("\" alt=\"").append(esc(caption))
+        .append("\"><figcaption>").append(esc(caption)).append("</figcaption></figure>\n");
   }
 
   private static List<String> orderedKeys(Metrics m) {

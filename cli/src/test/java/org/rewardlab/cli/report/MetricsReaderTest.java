@@ -76,4 +76,26 @@ class MetricsReaderTest {
     Path f = Files.writeString(tmp.resolve("metrics.jsonl"), "");
     assertThat(MetricsReader.read(f).series()).isEmpty();
   }
+
+  @Test
+  void rowsPairTheValuesOfOneLineAndSkipNonFiniteOnes() throws IOException {
+    Path f = Files.writeString(tmp.resolve("metrics.jsonl"), """
+        {"step": 1, "a": 1, "b": 10}
+        {"step": 2, "a": 2}
+        {"step": 2, "b": 20}
+        {"step": 3, "b": 30, "a": 3}
+        {"step": 4, "a": NaN, "b": 40}
+        {"step": 5, "a": 5, "b": 50, "c": 0}
+        """);
+    MetricsReader.Metrics m = MetricsReader.read(f);
+    assertThat(m.get("a").records()).containsExactly(0, 1, 3, 4, 5);
+    MetricsReader.Rows rows = m.rows(java.util.List.of("a", "b"));
+    assertThat(rows.steps()).containsExactly(1, 3, 5);
+    assertThat(rows.column("a")).containsExactly(1, 3, 5);
+    assertThat(rows.column("b")).containsExactly(10, 30, 50);
+    assertThat(m.rows(java.util.List.of("a", "c")).steps()).containsExactly(5);
+    assertThat(m.rows(java.util.List.of("a", "missing")).size()).isZero();
+    // a series built by hand counts each value as its own record
+    assertThat(new MetricsReader.Series("x", new long[] {7, 8}, new double[] {1, 2}).records()).containsExactly(0, 1);
+  }
 }
