@@ -46,6 +46,7 @@ final class PlotCommand implements Callable<Integer> {
     if (runs.size() == 1) {
       RunReport.Written w = RunReport.write(runs.get(0));
       for (Path p : w.plots()) spec.commandLine().getOut().println(Workspace.show(p));
+      for (Path p : w.analysis()) spec.commandLine().getOut().println(Workspace.show(p));
       spec.commandLine().getOut().println(Workspace.show(w.html()));
     }
     if (chart) spec.commandLine().getOut().println(Workspace.show(out));
