@@ -29,10 +29,10 @@ class RiskPoReproTest {
     List<String> log = new ArrayList<>();
     ReproResult a = smoke(tmp.resolve("a"), log);
     ReproResult b = smoke(tmp.resolve("b"), new ArrayList<>());
-    assertThat(a.claims()).hasSize(5);
+    assertThat(a.claims()).hasSize(7);
     for (Claim c : a.claims()) assertThat(c.arms()).allSatisfy(arm -> assertThat(arm.values()).hasSize(2));
-    assertThat(a.armSeconds()).containsKeys(RiskPoRepro.WARM, RiskPoRepro.GRPO, RiskPoRepro.RISKPO, RiskPoRepro.RISKPO_B1,
-        RiskPoRepro.SEEKING);
+    assertThat(a.armSeconds()).containsKeys(RiskPoRepro.WARM, RiskPoRepro.GRPO, RiskPoRepro.RISKPO, RiskPoRepro.BATCH_Q,
+        RiskPoRepro.RISKPO_B1, RiskPoRepro.SEEKING);
     assertThat(log).anyMatch(l -> l.contains("warm start: hard pass@1"));
     assertThat(b.claims()).as("same seeds, same numbers").isEqualTo(a.claims());
     assertThat(b.notes()).isEqualTo(a.notes());
