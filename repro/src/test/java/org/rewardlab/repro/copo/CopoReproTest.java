@@ -59,6 +59,14 @@ class CopoReproTest {
   }
 
   @Test
+  void theClaimOnNeverSolvedItemsUsesTheSeedsThatHaveThem() {
+    SeedResult with = new SeedResult(1, java.util.Map.of("0%-solved items", 3.0));
+    SeedResult without = new SeedResult(2, java.util.Map.of("0%-solved items", 0.0));
+    assertThat(CopoRepro.withUnsolvedItems(List.of(with, without))).containsExactly(with);
+    assertThat(CopoRepro.withUnsolvedItems(List.of(without))).containsExactly(without);
+  }
+
+  @Test
   void quartersOfARun() {
     List<MetricsRecord> m = new ArrayList<>();
     for (int i = 1; i <= 8; i++) m.add(new MetricsRecord(i, java.util.Map.of("k", (double) i)));
