@@ -11,6 +11,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = PlainGrpo.class, name = "grpo"),
+  @JsonSubTypes.Type(value = RiskPo.class, name = "riskpo"),
+  @JsonSubTypes.Type(value = Copo.class, name = "copo"),
 })
 public interface GrpoVariantSpec {
   /** The variant for a run of {@code config}. */

@@ -1,0 +1,95 @@
+package org.rewardlab.repro.copo;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.rewardlab.algos.experiment.AlgoSpec;
+import org.rewardlab.algos.experiment.Algorithm;
+import org.rewardlab.algos.experiment.Algorithms;
+import org.rewardlab.algos.experiment.ExperimentSpec;
+import org.rewardlab.algos.experiment.GenerateOptions;
+import org.rewardlab.algos.experiment.RunCheckpoints;
+import org.rewardlab.algos.experiment.RunSettings;
+import org.rewardlab.algos.experiment.TrainListener;
+import org.rewardlab.algos.experiment.Trainer;
+import org.rewardlab.core.run.Checkpoint;
+import org.rewardlab.core.run.JsonlMetricsSink;
+import org.rewardlab.core.run.MetricsRecord;
+import org.rewardlab.core.run.RunContext;
+import org.rewardlab.envs.EnvRegistry;
+import org.rewardlab.envs.text.Problem;
+
+/**
+ * The language-model runs of the COPO repro, through the algorithms' public face only: train an
+ * experiment to the end under a root directory, read its metrics, and sample from its final model.
+ * Stateless.
+ */
+final class CopoRuns {
+  /** What {@code generate} appends to a completion cut before {@code <eos>}. */
+  static final String CUT = " [cut: no <eos>]";
+
+  private CopoRuns() {}
+
+  /** Trains {@code algo} on seed {@code seed} to the end in a new run directory under {@code root}; returns it. */
+  static Path train(Path root, String name, long seed, AlgoSpec algo, int iterations) {
+    ExperimentSpec spec = new ExperimentSpec(name, seed, algo, null, null, null, new RunSettings(Math.max(1, iterations), 0, 20));
+    Algorithm<?> a = Algorithms.of(spec);
+    a.validate(spec, EnvRegistry.standard());
+    RunContext ctx = RunContext.create(root, name, seed, spec);
+    try (ctx; Trainer t = a.start(spec, ctx, EnvRegistry.standard())) {
+      t.train(TrainListener.none());
+    }
+    return ctx.runDir();
+  }
+
+  /** Every metrics record of a finished run, in order. */
+  static List<MetricsRecord> metrics(Path runDir) {
+    return JsonlMetricsSink.read(runDir.resolve(RunContext.METRICS_FILE));
+  }
+
+  /** The mean of {@code key} over the records that have it, from record index {@code from} (of those) on. */
+  static double meanOf(List<MetricsRecord> records, String key, double fromFraction) {
+    List<Double> xs = new ArrayList<>();
+    for (MetricsRecord r : records) {
+      Double v = r.values().get(key);
+      if (v != null) xs.add(v);
+    }
+    if (xs.isEmpty()) return Double.NaN;
+    int from = (int) Math.floor(fromFraction * xs.size());
+    from = Math.min(from, xs.size() - 1);
+    double s = 0;
+    for (int i = from; i < xs.size(); i++) s += xs.get(i);
+    return s / (xs.size() - from);
+  }
+
+  /** The last value of {@code key} in the run's metrics, NaN if it never appears. */
+  static double last(List<MetricsRecord> records, String key) {
+    double v = Double.NaN;
+    for (MetricsRecord r : records) {
+      Double x = r.values().get(key);
+      if (x != null) v = x;
+    }
+    return v;
+  }
+
+  /**
+   * How many of {@code samples} completions of each problem the run's final model gets right (finished
+   * with {@code <eos>} and correct), sampled at {@code temperature} (0 = greedy) with the stream seeded
+   * by {@code seed}.
+   */
+  static int[] correctCounts(Path runDir, List<? extends Problem> problems, int samples, double temperature, long seed) {
+    Checkpoint ck = RunCheckpoints.load(runDir);
+    ExperimentSpec spec = RunCheckpoints.experiment(ck);
+    List<String> prompts = new ArrayList<>(problems.size());
+    for (Problem p : problems) prompts.add(p.prompt());
+    List<String> out = Algorithms.of(spec).generate(spec, ck, prompts, new GenerateOptions(samples, temperature, 0, seed));
+    int[] correct = new int[problems.size()];
+    for (int i = 0; i < problems.size(); i++) {
+      for (int s = 0; s < samples; s++) {
+        String text = out.get(i * samples + s);
+        if (!text.endsWith(CUT) && problems.get(i).verify(text).correct()) correct[i]++;
+      }
+    }
+    return correct;
+  }
+}
