@@ -25,7 +25,7 @@ import org.rewardlab.core.UserInputException;
  *       both are this formula with one weight 0), then A / (std(S) + ε) when {@code normalizeByStd};
  *   <li>credit to completion i of question q in the paper: {@code std} A / (σ_q + ε) (σ_q the unbiased std
  *       of the question's G rewards, 1 where ≤ 1e-3), {@code uniform} A, {@code sum-mean} A·(r_i − r̄_q) / Σ
- *       over the paper (A / B where that sum is ~0).
+ *       over the paper (A / the number of the bundle's questions where that sum is ~0).
  * </ul>
  *
  * Quantiles: {@code batch} — empirical (linear interpolation, {@code torch.quantile}) over the bundle's G
