@@ -11,6 +11,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = PlainGrpo.class, name = "grpo"),
+  @JsonSubTypes.Type(value = GrpoLambda.class, name = "grpo-lambda"),
+  @JsonSubTypes.Type(value = LengthPenalty.class, name = "length-penalty"),
+  @JsonSubTypes.Type(value = Crf.class, name = "crf"),
 })
 public interface GrpoVariantSpec {
   /** The variant for a run of {@code config}. */
