@@ -201,6 +201,18 @@ public record Crf(double alpha, Conciseness conciseness, Annealing annealing, bo
     return r;
   }
 
+  /**
+   * The fraction of the batch's completions whose T-ARITH scratchpad repeats a step (0 when the
+   * problems have no scratchpad): whether there is redundancy for a conciseness reward to cut.
+   */
+  static double redundantFraction(ScoredBatch batch) {
+    int n = 0;
+    for (Completion c : batch.completions()) {
+      if (c.problem() instanceof ArithProblem p && p.scratchpad() && p.steps(c.text()).redundant() > 0) n++;
+    }
+    return batch.size() == 0 ? 0.0 : (double) n / batch.size();
+  }
+
   /** The step check of a T-ARITH scratchpad completion, or null when the problem has no scratchpad. */
   private ScratchpadSteps scratchpad(Completion c) {
     if (conciseness == Conciseness.STEPS && c.problem() instanceof ArithProblem p && p.scratchpad()) return p.steps(c.text());

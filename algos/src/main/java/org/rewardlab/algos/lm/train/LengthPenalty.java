@@ -106,6 +106,7 @@ public record LengthPenalty(Form form, double alpha, double stdFloor, double coe
         if (form == Form.ADDITIVE) {
           double[] r = batch.rewards().clone();
           for (int b = 0; b < r.length; b++) r[b] -= coefficient * batch.lengths()[b];
+          metrics.put("variant/redundant_frac", Crf.redundantFraction(batch));
           return r;
         }
         boolean[] all = new boolean[batch.groups()];
@@ -131,7 +132,8 @@ public record LengthPenalty(Form form, double alpha, double stdFloor, double coe
    * {@code variant/penalized_groups} (fraction of groups), {@code variant/correct_length_std} (mean
    * σ_k^c over penalized groups with two or more correct completions; NaN when none) and
    * {@code variant/length_reward_spread} (mean over penalized groups of max − min shaped reward among
-   * their correct completions: 0 means the penalty changed no advantage) into {@code metrics}.
+   * their correct completions: 0 means the penalty changed no advantage) and
+   * {@code variant/redundant_frac} (completions whose scratchpad repeats a step) into {@code metrics}.
    *
    * @return one reward per row
    */
@@ -186,6 +188,7 @@ public record LengthPenalty(Form form, double alpha, double stdFloor, double coe
     metrics.put("variant/penalized_groups", batch.groups() == 0 ? 0.0 : (double) penalizedGroups / batch.groups());
     metrics.put("variant/correct_length_std", withSpread == 0 ? Double.NaN : stdSum / withSpread);
     metrics.put("variant/length_reward_spread", penalizedGroups == 0 ? 0.0 : spreadSum / penalizedGroups);
+    metrics.put("variant/redundant_frac", Crf.redundantFraction(batch));
     return r;
   }
 
