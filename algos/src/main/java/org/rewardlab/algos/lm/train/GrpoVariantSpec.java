@@ -13,6 +13,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = PlainGrpo.class, name = "grpo"),
   @JsonSubTypes.Type(value = RiskPo.class, name = "riskpo"),
   @JsonSubTypes.Type(value = Copo.class, name = "copo"),
+  @JsonSubTypes.Type(value = GrpoLambda.class, name = "grpo-lambda"),
+  @JsonSubTypes.Type(value = LengthPenalty.class, name = "length-penalty"),
+  @JsonSubTypes.Type(value = Crf.class, name = "crf"),
 })
 public interface GrpoVariantSpec {
   /** The variant for a run of {@code config}. */
