@@ -1,5 +1,6 @@
 package org.rewardlab.repro.copo;
 
+import org.rewardlab.repro.LmRuns;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -184,7 +185,7 @@ public final class CopoRepro implements Repro<CopoRepro.Config> {
   @Override
   public SeedResult measure(Config c, long seed, ReproContext ctx) {
     Path root = ctx.outputDir().resolve("copo").resolve("seed-" + seed);
-    Path warm = ctx.timeArm(WARM, () -> CopoRuns.train(root, "warm-sft", seed,
+    Path warm = ctx.timeArm(WARM, () -> LmRuns.train(root, "warm-sft", seed,
         new SftConfig(c.task(), c.model(), new SftSpec(c.sftSteps(), 64, 2e-3, 0.01, 0.0), c.eval()), c.sftSteps()));
     List<? extends Problem> test = TextTasks.make(c.task()).split(new Seeds(seed).seed("lm.split"), c.testSize()).test();
     List<Problem> hard = new ArrayList<>();
@@ -193,10 +194,10 @@ public final class CopoRepro implements Repro<CopoRepro.Config> {
     Map<String, Double> v = new LinkedHashMap<>();
     List<Problem> unsolved = new ArrayList<>();
     ctx.timeArm(WARM, () -> {
-      int[] counts = CopoRuns.correctCounts(warm, hard, c.evalSamples(), 1.0, evalSeed);
+      int[] counts = LmRuns.correctCounts(warm, hard, c.evalSamples(), 1.0, evalSeed);
       for (int i = 0; i < counts.length; i++) if (counts[i] == 0) unsolved.add(hard.get(i));
       v.put("hard pass@1/warm", mean(counts) / c.evalSamples());
-      v.put("greedy/warm", mean(CopoRuns.correctCounts(warm, test, 1, 0.0, evalSeed)));
+      v.put("greedy/warm", mean(LmRuns.correctCounts(warm, test, 1, 0.0, evalSeed)));
     });
     v.put("0%-solved items", (double) unsolved.size());
     v.put("hard items", (double) hard.size());
@@ -204,22 +205,22 @@ public final class CopoRepro implements Repro<CopoRepro.Config> {
         seed, v.get("greedy/warm"), v.get("hard pass@1/warm"), unsolved.size(), hard.size()));
     for (String arm : ARMS) {
       ctx.timeArm(arm, () -> {
-        Path run = CopoRuns.train(root, runName(arm), seed, grpo(c, variant(arm), warm), c.grpoSteps());
-        List<MetricsRecord> m = CopoRuns.metrics(run);
+        Path run = LmRuns.train(root, runName(arm), seed, grpo(c, variant(arm), warm), c.grpoSteps());
+        List<MetricsRecord> m = LmRuns.metrics(run);
         if (arm.equals(GRPO)) {
-          v.put("effective grad/" + arm, 1 - CopoRuns.meanOf(m, "charts/frac_reward_zero_std", 0.0));
+          v.put("effective grad/" + arm, 1 - LmRuns.meanOf(m, "charts/frac_reward_zero_std", 0.0));
         } else {
-          v.put("effective grad/" + arm, CopoRuns.meanOf(m, "charts/variant/effective_grad_frac", 0.0));
-          v.put("grpo signal on own batches/" + arm, CopoRuns.meanOf(m, "charts/variant/local_nonzero_frac", 0.0));
+          v.put("effective grad/" + arm, LmRuns.meanOf(m, "charts/variant/effective_grad_frac", 0.0));
+          v.put("grpo signal on own batches/" + arm, LmRuns.meanOf(m, "charts/variant/local_nonzero_frac", 0.0));
           v.put("gate first quarter/" + arm, meanBetween(m, "charts/variant/gate_mean", 0.0, 0.25));
           v.put("gate last quarter/" + arm, meanBetween(m, "charts/variant/gate_mean", 0.75, 1.0));
           v.put("answer entropy last quarter/" + arm, meanBetween(m, "charts/variant/answer_entropy_mean", 0.75, 1.0));
         }
-        v.put("train accuracy/" + arm, CopoRuns.meanOf(m, "charts/accuracy", 0.75));
-        v.put("greedy/" + arm, mean(CopoRuns.correctCounts(run, test, 1, 0.0, evalSeed)));
-        v.put("hard pass@1/" + arm, mean(CopoRuns.correctCounts(run, hard, c.evalSamples(), 1.0, evalSeed)) / c.evalSamples());
+        v.put("train accuracy/" + arm, LmRuns.meanOf(m, "charts/accuracy", 0.75));
+        v.put("greedy/" + arm, mean(LmRuns.correctCounts(run, test, 1, 0.0, evalSeed)));
+        v.put("hard pass@1/" + arm, mean(LmRuns.correctCounts(run, hard, c.evalSamples(), 1.0, evalSeed)) / c.evalSamples());
         v.put("0%-solved pass@1/" + arm, unsolved.isEmpty() ? Double.NaN
-            : mean(CopoRuns.correctCounts(run, unsolved, c.evalSamples(), 1.0, evalSeed)) / c.evalSamples());
+            : mean(LmRuns.correctCounts(run, unsolved, c.evalSamples(), 1.0, evalSeed)) / c.evalSamples());
       });
       ctx.log(String.format(Locale.ROOT, "seed %d %s: effective-gradient fraction %.3f, greedy %.3f, pass@1 on 0%%-solved %.3f",
           seed, arm, v.get("effective grad/" + arm), v.get("greedy/" + arm), v.get("0%-solved pass@1/" + arm)));

@@ -1,5 +1,6 @@
 package org.rewardlab.repro.crf;
 
+import org.rewardlab.repro.LmRuns;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -176,31 +177,31 @@ public final class CrfRepro implements Repro<CrfRepro.Config> {
   @Override
   public SeedResult measure(Config c, long seed, ReproContext ctx) {
     Path root = ctx.outputDir().resolve("seed-" + seed);
-    Path sft = ctx.timeArm("sft (shared)", () -> ArmRuns.train("sft", seed, c.sft(), c.sftSteps(), root));
-    double acc0 = 100 * ArmRuns.last(ArmRuns.metrics(sft), "charts/test_accuracy");
+    Path sft = ctx.timeArm("sft (shared)", () -> LmRuns.train(root, "sft", seed, c.sft(), c.sftSteps()));
+    double acc0 = 100 * LmRuns.last(LmRuns.metrics(sft), "charts/test_accuracy");
     ctx.log(String.format(Locale.ROOT, "seed %d: warm start test accuracy %.1f%%", seed, acc0));
     Map<String, Double> v = new LinkedHashMap<>();
     v.put("acc0", acc0);
     long tail = Math.max(1, c.rlSteps() / 5);
     long all = c.rlSteps();
     for (String arm : ARMS) {
-      Path run = ctx.timeArm(arm, () -> ArmRuns.train(arm, seed, c.grpo(c.variant(arm), sft), c.rlSteps(), root));
-      List<MetricsRecord> m = ArmRuns.metrics(run);
-      double acc = 100 * ArmRuns.last(m, "charts/test_accuracy");
-      double len = ArmRuns.mean(m, "charts/completions/mean_length", all - tail + 1, all);
+      Path run = ctx.timeArm(arm, () -> LmRuns.train(root, arm, seed, c.grpo(c.variant(arm), sft), c.rlSteps()));
+      List<MetricsRecord> m = LmRuns.metrics(run);
+      double acc = 100 * LmRuns.last(m, "charts/test_accuracy");
+      double len = LmRuns.mean(m, "charts/completions/mean_length", all - tail + 1, all);
       v.put("acc/" + arm, acc);
       v.put("drop/" + arm, acc0 - acc);
       v.put("len/" + arm, len);
-      v.put("len0/" + arm, ArmRuns.mean(m, "charts/completions/mean_length", 1, tail));
-      v.put("trainacc/" + arm, 100 * ArmRuns.mean(m, "charts/accuracy", all - tail + 1, all));
-      v.put("zerostd/" + arm, 100 * ArmRuns.mean(m, "charts/frac_reward_zero_std", 1, all));
-      v.put("absadv/" + arm, ArmRuns.mean(m, "charts/advantages/" + COMPONENT.get(arm) + "_abs_mean", 1, all));
-      v.put("rewardstd/" + arm, ArmRuns.mean(m, "charts/reward_std", 1, all));
+      v.put("len0/" + arm, LmRuns.mean(m, "charts/completions/mean_length", 1, tail));
+      v.put("trainacc/" + arm, 100 * LmRuns.mean(m, "charts/accuracy", all - tail + 1, all));
+      v.put("zerostd/" + arm, 100 * LmRuns.mean(m, "charts/frac_reward_zero_std", 1, all));
+      v.put("absadv/" + arm, LmRuns.mean(m, "charts/advantages/" + COMPONENT.get(arm) + "_abs_mean", 1, all));
+      v.put("rewardstd/" + arm, LmRuns.mean(m, "charts/reward_std", 1, all));
       if (!arm.equals(GRPO)) {
-        v.put("redundant/" + arm, 100 * ArmRuns.mean(m, "charts/variant/redundant_frac", 1, all));
-        v.put("advvar/" + arm, ArmRuns.mean(m, "charts/variant/advantage_var", 1, all));
+        v.put("redundant/" + arm, 100 * LmRuns.mean(m, "charts/variant/redundant_frac", 1, all));
+        v.put("advvar/" + arm, LmRuns.mean(m, "charts/variant/advantage_var", 1, all));
       }
-      if (arm.equals(CRF)) v.put("conciseness/" + arm, ArmRuns.mean(m, "charts/variant/conciseness_correct", 1, all));
+      if (arm.equals(CRF)) v.put("conciseness/" + arm, LmRuns.mean(m, "charts/variant/conciseness_correct", 1, all));
       ctx.log(String.format(Locale.ROOT, "seed %d %-8s test accuracy %.1f%%, mean length %.2f tokens (first %.2f)", seed, arm,
           acc, len, v.get("len0/" + arm)));
     }

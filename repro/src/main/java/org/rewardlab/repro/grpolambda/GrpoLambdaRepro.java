@@ -1,5 +1,6 @@
 package org.rewardlab.repro.grpolambda;
 
+import org.rewardlab.repro.LmRuns;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -173,29 +174,29 @@ public final class GrpoLambdaRepro implements Repro<GrpoLambdaRepro.Config> {
   @Override
   public SeedResult measure(Config c, long seed, ReproContext ctx) {
     Path root = ctx.outputDir().resolve("seed-" + seed);
-    Path sft = ctx.timeArm("sft (shared)", () -> ArmRuns.train("sft", seed, c.sft(), c.sftSteps(), root));
-    double acc0 = 100 * ArmRuns.last(ArmRuns.metrics(sft), "charts/test_accuracy");
+    Path sft = ctx.timeArm("sft (shared)", () -> LmRuns.train(root, "sft", seed, c.sft(), c.sftSteps()));
+    double acc0 = 100 * LmRuns.last(LmRuns.metrics(sft), "charts/test_accuracy");
     ctx.log(String.format(Locale.ROOT, "seed %d: warm start test accuracy %.1f%%", seed, acc0));
     Map<String, Double> v = new LinkedHashMap<>();
     v.put("acc0", acc0);
     long tail = Math.max(1, c.rlSteps() / 5);
     for (String arm : ARMS) {
-      Path run = ctx.timeArm(arm, () -> ArmRuns.train(arm, seed, c.grpo(c.variant(arm), sft), c.rlSteps(), root));
-      List<MetricsRecord> m = ArmRuns.metrics(run);
-      double acc = 100 * ArmRuns.last(m, "charts/test_accuracy");
-      double minFirstHalf = 100 * ArmRuns.min(m, "charts/test_accuracy", 1, c.rlSteps() / 2);
-      if (Double.isNaN(minFirstHalf)) minFirstHalf = 100 * ArmRuns.min(m, "charts/test_accuracy", 1, c.rlSteps());
-      double len = ArmRuns.mean(m, "charts/completions/mean_length", c.rlSteps() - tail + 1, c.rlSteps());
+      Path run = ctx.timeArm(arm, () -> LmRuns.train(root, arm, seed, c.grpo(c.variant(arm), sft), c.rlSteps()));
+      List<MetricsRecord> m = LmRuns.metrics(run);
+      double acc = 100 * LmRuns.last(m, "charts/test_accuracy");
+      double minFirstHalf = 100 * LmRuns.min(m, "charts/test_accuracy", 1, c.rlSteps() / 2);
+      if (Double.isNaN(minFirstHalf)) minFirstHalf = 100 * LmRuns.min(m, "charts/test_accuracy", 1, c.rlSteps());
+      double len = LmRuns.mean(m, "charts/completions/mean_length", c.rlSteps() - tail + 1, c.rlSteps());
       v.put("acc/" + arm, acc);
       v.put("drop/" + arm, acc0 - minFirstHalf);
       v.put("len/" + arm, len);
-      v.put("len0/" + arm, ArmRuns.mean(m, "charts/completions/mean_length", 1, tail));
-      v.put("trainacc/" + arm, 100 * ArmRuns.mean(m, "charts/accuracy", c.rlSteps() - tail + 1, c.rlSteps()));
-      v.put("zerostd/" + arm, 100 * ArmRuns.mean(m, "charts/frac_reward_zero_std", 1, c.rlSteps()));
+      v.put("len0/" + arm, LmRuns.mean(m, "charts/completions/mean_length", 1, tail));
+      v.put("trainacc/" + arm, 100 * LmRuns.mean(m, "charts/accuracy", c.rlSteps() - tail + 1, c.rlSteps()));
+      v.put("zerostd/" + arm, 100 * LmRuns.mean(m, "charts/frac_reward_zero_std", 1, c.rlSteps()));
       if (!arm.equals(GRPO)) {
-        v.put("lenstd/" + arm, ArmRuns.mean(m, "charts/variant/correct_length_std", 1, c.rlSteps()));
-        v.put("spread/" + arm, ArmRuns.mean(m, "charts/variant/length_reward_spread", 1, c.rlSteps()));
-        v.put("redundant/" + arm, 100 * ArmRuns.mean(m, "charts/variant/redundant_frac", 1, c.rlSteps()));
+        v.put("lenstd/" + arm, LmRuns.mean(m, "charts/variant/correct_length_std", 1, c.rlSteps()));
+        v.put("spread/" + arm, LmRuns.mean(m, "charts/variant/length_reward_spread", 1, c.rlSteps()));
+        v.put("redundant/" + arm, 100 * LmRuns.mean(m, "charts/variant/redundant_frac", 1, c.rlSteps()));
       }
       ctx.log(String.format(Locale.ROOT, "seed %d %-11s test accuracy %.1f%%, mean length %.2f tokens (first %.2f)", seed, arm,
           acc, len, v.get("len0/" + arm)));

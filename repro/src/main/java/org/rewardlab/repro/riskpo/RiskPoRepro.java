@@ -1,5 +1,6 @@
 package org.rewardlab.repro.riskpo;
 
+import org.rewardlab.repro.LmRuns;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -195,7 +196,7 @@ public final class RiskPoRepro implements Repro<RiskPoRepro.Config> {
   @Override
   public SeedResult measure(Config c, long seed, ReproContext ctx) {
     Path root = ctx.outputDir().resolve("riskpo").resolve("seed-" + seed);
-    Path warm = ctx.timeArm(WARM, () -> RiskPoRuns.train(root, "warm-sft", seed,
+    Path warm = ctx.timeArm(WARM, () -> LmRuns.train(root, "warm-sft", seed,
         new SftConfig(c.task(), c.model(), new SftSpec(c.sftSteps(), 64, 2e-3, 0.01, 0.0), c.eval()), c.sftSteps()));
     List<? extends Problem> test = TextTasks.make(c.task()).split(new Seeds(seed).seed("lm.split"), c.testSize()).test();
     List<Problem> hard = new ArrayList<>();
@@ -209,16 +210,16 @@ public final class RiskPoRepro implements Repro<RiskPoRepro.Config> {
         v.get("pass@1 hard/warm"), c.passK(), v.get("pass@k hard/warm"), v.get("greedy easy/warm")));
     for (String arm : ARMS) {
       ctx.timeArm(arm, () -> {
-        Path run = RiskPoRuns.train(root, runName(arm), seed, grpo(c, variant(arm, c), warm), c.grpoSteps());
-        List<MetricsRecord> m = RiskPoRuns.metrics(run);
-        v.put("entropy/" + arm, RiskPoRuns.meanOf(m, "charts/entropy", 0.75));
+        Path run = LmRuns.train(root, runName(arm), seed, grpo(c, variant(arm, c), warm), c.grpoSteps());
+        List<MetricsRecord> m = LmRuns.metrics(run);
+        v.put("entropy/" + arm, LmRuns.meanOf(m, "charts/entropy", 0.75));
         v.put("entropy first/" + arm, first(m, "charts/entropy"));
-        v.put("zero-signal/" + arm, RiskPoRuns.meanOf(m, arm.equals(GRPO) ? "charts/frac_reward_zero_std"
+        v.put("zero-signal/" + arm, LmRuns.meanOf(m, arm.equals(GRPO) ? "charts/frac_reward_zero_std"
             : "charts/variant/frac_groups_zero_adv", 0.0));
-        v.put("train accuracy/" + arm, RiskPoRuns.meanOf(m, "charts/accuracy", 0.75));
+        v.put("train accuracy/" + arm, LmRuns.meanOf(m, "charts/accuracy", 0.75));
         if (!arm.equals(GRPO)) {
-          v.put("constant bundles/" + arm, RiskPoRuns.meanOf(m, "charts/variant/frac_bundles_constant", 0.0));
-          v.put("constant prompts/" + arm, RiskPoRuns.meanOf(m, "charts/variant/frac_groups_zero_std", 0.0));
+          v.put("constant bundles/" + arm, LmRuns.meanOf(m, "charts/variant/frac_bundles_constant", 0.0));
+          v.put("constant prompts/" + arm, LmRuns.meanOf(m, "charts/variant/frac_groups_zero_std", 0.0));
         }
         evaluate(v, arm, run, hard, easy, c, evalSeed);
       });
@@ -237,13 +238,13 @@ public final class RiskPoRepro implements Repro<RiskPoRepro.Config> {
   /** pass@1 and pass@k on the hard items (n samples at τ = 1), greedy accuracy on hard and easy items. */
   private static void evaluate(Map<String, Double> v, String arm, Path run, List<Problem> hard, List<Problem> easy,
       Config c, long evalSeed) {
-    int[] counts = RiskPoRuns.correctCounts(run, hard, c.evalSamples(), 1.0, evalSeed);
+    int[] counts = LmRuns.correctCounts(run, hard, c.evalSamples(), 1.0, evalSeed);
     int[] ns = new int[counts.length];
     java.util.Arrays.fill(ns, c.evalSamples());
     v.put("pass@1 hard/" + arm, PassAtK.mean(ns, counts, 1));
     v.put("pass@k hard/" + arm, PassAtK.mean(ns, counts, c.passK()));
-    v.put("greedy hard/" + arm, mean(RiskPoRuns.correctCounts(run, hard, 1, 0.0, evalSeed)));
-    v.put("greedy easy/" + arm, easy.isEmpty() ? Double.NaN : mean(RiskPoRuns.correctCounts(run, easy, 1, 0.0, evalSeed)));
+    v.put("greedy hard/" + arm, mean(LmRuns.correctCounts(run, hard, 1, 0.0, evalSeed)));
+    v.put("greedy easy/" + arm, easy.isEmpty() ? Double.NaN : mean(LmRuns.correctCounts(run, easy, 1, 0.0, evalSeed)));
   }
 
   private static double mean(int[] xs) {

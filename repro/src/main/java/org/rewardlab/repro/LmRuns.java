@@ -1,4 +1,4 @@
-package org.rewardlab.repro.copo;
+package org.rewardlab.repro;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,18 +20,19 @@ import org.rewardlab.envs.EnvRegistry;
 import org.rewardlab.envs.text.Problem;
 
 /**
- * The language-model runs of the COPO repro, through the algorithms' public face only: train an
+ * Language-model runs for the reproductions of the GRPO family (riskpo, copo, grpo-lambda, crf),
+ * through the algorithms' public face only: train an
  * experiment to the end under a root directory, read its metrics, and sample from its final model.
  * Stateless.
  */
-final class CopoRuns {
+public final class LmRuns {
   /** What {@code generate} appends to a completion cut before {@code <eos>}. */
-  static final String CUT = " [cut: no <eos>]";
+  public static final String CUT = " [cut: no <eos>]";
 
-  private CopoRuns() {}
+  private LmRuns() {}
 
   /** Trains {@code algo} on seed {@code seed} to the end in a new run directory under {@code root}; returns it. */
-  static Path train(Path root, String name, long seed, AlgoSpec algo, int iterations) {
+  public static Path train(Path root, String name, long seed, AlgoSpec algo, int iterations) {
     ExperimentSpec spec = new ExperimentSpec(name, seed, algo, null, null, null, new RunSettings(Math.max(1, iterations), 0, 20));
     Algorithm<?> a = Algorithms.of(spec);
     a.validate(spec, EnvRegistry.standard());
@@ -43,12 +44,12 @@ final class CopoRuns {
   }
 
   /** Every metrics record of a finished run, in order. */
-  static List<MetricsRecord> metrics(Path runDir) {
+  public static List<MetricsRecord> metrics(Path runDir) {
     return JsonlMetricsSink.read(runDir.resolve(RunContext.METRICS_FILE));
   }
 
   /** The mean of {@code key} over the records that have it, from record index {@code from} (of those) on. */
-  static double meanOf(List<MetricsRecord> records, String key, double fromFraction) {
+  public static double meanOf(List<MetricsRecord> records, String key, double fromFraction) {
     List<Double> xs = new ArrayList<>();
     for (MetricsRecord r : records) {
       Double v = r.values().get(key);
@@ -63,7 +64,7 @@ final class CopoRuns {
   }
 
   /** The last value of {@code key} in the run's metrics, NaN if it never appears. */
-  static double last(List<MetricsRecord> records, String key) {
+  public static double last(List<MetricsRecord> records, String key) {
     double v = Double.NaN;
     for (MetricsRecord r : records) {
       Double x = r.values().get(key);
@@ -77,7 +78,7 @@ final class CopoRuns {
    * with {@code <eos>} and correct), sampled at {@code temperature} (0 = greedy) with the stream seeded
    * by {@code seed}.
    */
-  static int[] correctCounts(Path runDir, List<? extends Problem> problems, int samples, double temperature, long seed) {
+  public static int[] correctCounts(Path runDir, List<? extends Problem> problems, int samples, double temperature, long seed) {
     Checkpoint ck = RunCheckpoints.load(runDir);
     ExperimentSpec spec = RunCheckpoints.experiment(ck);
     List<String> prompts = new ArrayList<>(problems.size());
@@ -91,5 +92,29 @@ final class CopoRuns {
       }
     }
     return correct;
+  }
+
+  /** The mean of the finite values of {@code key} logged at steps in [from, to]; NaN when none. */
+  public static double mean(List<MetricsRecord> m, String key, long from, long to) {
+    double s = 0;
+    int n = 0;
+    for (MetricsRecord r : m) {
+      Double v = r.values().get(key);
+      if (v != null && Double.isFinite(v) && r.step() >= from && r.step() <= to) {
+        s += v;
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : s / n;
+  }
+
+  /** The smallest value of {@code key} logged at steps in [from, to]; NaN when none. */
+  public static double min(List<MetricsRecord> m, String key, long from, long to) {
+    double min = Double.NaN;
+    for (MetricsRecord r : m) {
+      Double v = r.values().get(key);
+      if (v != null && r.step() >= from && r.step() <= to) min = Double.isNaN(min) ? v : Math.min(min, v);
+    }
+    return min;
   }
 }
