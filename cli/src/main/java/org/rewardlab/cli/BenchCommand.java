@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     description = "Benchmarks against the peers' numbers measured on this machine class (docs/BENCHMARKS.md).",
-    subcommands = {BenchCommand.Envs.class, BenchCommand.Ppo.class, BenchCommand.Lm.class})
+    subcommands = {BenchCommand.Envs.class, BenchCommand.Ppo.class, BenchCommand.Lm.class, BenchCommand.Reward.class})
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -222,6 +222,97 @@ final class BenchCommand implements Callable<Integer> {
       pw.printf(Locale.ROOT, "peak RSS of this process: %s MiB%n", Ppo.peakRssMib());
       if (json != null) org.rewardlab.core.run.AtomicFiles.writeString(json, r.json());
       return Main.OK;
+    }
+  }
+
+  /** {@code bench reward}. */
+  @Command(name = "reward", description = {
+      "Reward-breakdown overhead per env step (CartPole-v1 x4 through the vector env, with and without a",
+      "5-term reward spec), and exact EPIC / STARC (VAL+L2) time on random MDPs as states x actions grow."})
+  static final class Reward implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--steps", description = "Vector steps per measurement (default: ${DEFAULT-VALUE}).")
+    long steps = 2_000_000L;
+
+    @Option(names = "--max-size", description = "Largest states x actions of the distance timing (default: ${DEFAULT-VALUE}).")
+    int maxSize = 10_000;
+
+    /** Five terms: the env reward, a potential, a bonus, a penalty and a clipped copy of the env reward. */
+    static final String SPEC = """
+        type: weighted
+        terms:
+          - {weight: 1.0, reward: {type: env, name: env}}
+          - {weight: 1.0, reward: {type: potential, name: upright, potential: cartpole.upright, gamma: 0.99, weight: 1.0}}
+          - {weight: 1.0, reward: {type: bonus, name: alive, on: step, amount: 0.01}}
+          - {weight: 1.0, reward: {type: penalty, name: fall, on: terminated, amount: 1.0}}
+          - {weight: 0.5, reward: {type: clip, name: clipped, lo: -1.0, hi: 1.0, reward: {type: env, name: env2}}}
+        """;
+
+    @Override
+    public Integer call() {
+      if (steps < 10_000) throw new UserInputException("--steps", "must be >= 10000, got " + steps, "e.g. --steps 2000000");
+      if (maxSize < 100 || maxSize > 1_000_000) {
+        throw new UserInputException("--max-size", "must lie in 100..1000000, got " + maxSize, "e.g. --max-size 100000");
+      }
+      PrintWriter pw = spec.commandLine().getOut();
+      org.rewardlab.reward.spec.RewardSpec rs = org.rewardlab.core.config.Configs.read(SPEC, org.rewardlab.reward.spec.RewardSpec.class);
+      double plain = 0;
+      double wrapped = 0;
+      for (int round = 0; round < 3; round++) { // alternate, keep the best of each (least disturbed by other processes)
+        plain = Math.max(plain, vectorSteps(null));
+        wrapped = Math.max(wrapped, vectorSteps(rs));
+      }
+      pw.println("| CartPole-v1 x4 through SyncVectorEnv | env steps/s | ns per env step |");
+      pw.println("|---|---:|---:|");
+      pw.printf(Locale.ROOT, "| env reward only | %,.0f | %.1f |%n", plain, 1e9 / plain);
+      pw.printf(Locale.ROOT, "| 5-term reward spec (per-term sums kept) | %,.0f | %.1f |%n", wrapped, 1e9 / wrapped);
+      pw.printf(Locale.ROOT, "breakdown overhead: %.1f ns per env step (%.0f%% of a plain step)%n",
+          1e9 / wrapped - 1e9 / plain, 100 * (plain / wrapped - 1));
+      pw.println();
+      pw.println("| states x actions | states | EPIC (s) | STARC VAL+L2 (s) |");
+      pw.println("|---:|---:|---:|---:|");
+      org.rewardlab.core.random.RandomSource rng = org.rewardlab.core.random.RandomSource.of(7);
+      for (int size = 100; size <= maxSize; size *= 10) {
+        int nA = 4;
+        int nS = size / nA;
+        org.rewardlab.reward.mdp.TabularMdp mdp = org.rewardlab.reward.mdp.RandomMdps.sample(rng, nS, nA, 0.95);
+        org.rewardlab.reward.mdp.TabularReward r1 = org.rewardlab.reward.mdp.RandomRewards.sample(rng, mdp);
+        org.rewardlab.reward.mdp.TabularReward r2 = org.rewardlab.reward.mdp.RandomRewards.sample(rng, mdp);
+        long t0 = System.nanoTime();
+        org.rewardlab.reward.compare.PearsonDistance.epic().distance(mdp, r1, r2);
+        long t1 = System.nanoTime();
+        org.rewardlab.reward.compare.RewardDistance.valL2().distance(mdp, r1, r2);
+        long t2 = System.nanoTime();
+        pw.printf(Locale.ROOT, "| %,d | %,d | %.3f | %.3f |%n", nS * nA, nS, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+        pw.flush();
+      }
+      return Main.OK;
+    }
+
+    private double vectorSteps(org.rewardlab.reward.spec.RewardSpec rs) {
+      org.rewardlab.core.env.EnvFactory envs = EnvRegistry.standard();
+      List<org.rewardlab.core.env.FlatEnv> list = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        org.rewardlab.core.env.FlatEnv e = envs.make("CartPole-v1");
+        list.add(rs == null ? e : new org.rewardlab.reward.RewardWrappedEnv(e, rs,
+            new org.rewardlab.reward.RewardBuildContext(0.99, envs.potentials("CartPole-v1"))));
+      }
+      org.rewardlab.core.vector.SyncVectorEnv v = new org.rewardlab.core.vector.SyncVectorEnv(list);
+      v.reset(1);
+      float[] actions = new float[4];
+      org.rewardlab.core.random.RandomSource rng = org.rewardlab.core.random.RandomSource.of(3);
+      long n = steps / 4;
+      for (long k = 0; k < n / 10; k++) { // warm-up
+        for (int i = 0; i < 4; i++) actions[i] = rng.nextInt(2);
+        v.step(actions);
+      }
+      long t0 = System.nanoTime();
+      for (long k = 0; k < n; k++) {
+        for (int i = 0; i < 4; i++) actions[i] = rng.nextInt(2);
+        v.step(actions);
+      }
+      return n * 4 / ((System.nanoTime() - t0) / 1e9);
     }
   }
 }
