@@ -62,7 +62,7 @@ class GRaReproTest {
   void scalesAndRefusal() {
     GRaRepro.Config smoke = GRaRepro.Config.forScale(Scale.SMOKE);
     GRaRepro.Config def = new GRaRepro().config(Scale.DEFAULT);
-    assertThat(def.seeds()).hasSize(4);
+    assertThat(def.seeds()).hasSize(5);
     assertThat(def.steps()).isGreaterThan(smoke.steps());
     assertThat(def.bonus()).isEqualTo(0.1);
     assertThat(def.threshold()).isEqualTo(0.5);
