@@ -16,9 +16,16 @@ import org.rewardlab.core.UserInputException;
  *     faster by small models
  * @param scratchpad whether the reference answer shows its work as '='-separated steps before the
  *     final answer ({@code 12*34=12*4+12*30=48+360=408}); see {@link ArithProblem}
+ * @param redundantSteps in [0, 1], scratchpad only: the probability that a problem's reference scratchpad
+ *     repeats its column-sum step once as a redundant "check" step ({@code 12*34=12*4+12*30=48+360=48+360=408}),
+ *     so that SFT on the references gives a model with length spread and redundant steps for length and
+ *     conciseness rewards to act on. Which problems get the check step is a fixed function of the problem
+ *     ({@link ArithTask#redundancyDraw}, a salted hash of its key, below {@code redundantSteps}), not a draw
+ *     from the random stream: samples, splits and SFT data stay reproducible, and the default 0 leaves
+ *     every answer as before
  */
-public record ArithConfig(List<Integer> digits, List<ArithOp> ops, AnswerFormat answerFormat, boolean scratchpad)
-    implements TextTaskConfig {
+public record ArithConfig(List<Integer> digits, List<ArithOp> ops, AnswerFormat answerFormat, boolean scratchpad,
+    double redundantSteps) implements TextTaskConfig {
 
   /** The most digits an operand may have (products of two 9-digit numbers fit a {@code long}). */
   public static final int MAX_DIGITS = 9;
@@ -47,6 +54,19 @@ public record ArithConfig(List<Integer> digits, List<ArithOp> ops, AnswerFormat 
     if (answerFormat == null) {
       throw new UserInputException("answerFormat", "no answer format given", "use `plain` or `fixed_width`");
     }
+    if (!(redundantSteps >= 0 && redundantSteps <= 1)) {
+      throw new UserInputException("redundantSteps", "the probability " + redundantSteps + " is not in [0, 1]",
+          "write e.g. `redundantSteps: 0.5`, or 0 for no redundant steps");
+    }
+    if (redundantSteps > 0 && !scratchpad) {
+      throw new UserInputException("redundantSteps", "redundant steps need a scratchpad",
+          "add `scratchpad: true`, or set `redundantSteps: 0`");
+    }
+  }
+
+  /** Without redundant steps ({@code redundantSteps = 0}): every reference scratchpad has its one canonical shape. */
+  public ArithConfig(List<Integer> digits, List<ArithOp> ops, AnswerFormat answerFormat, boolean scratchpad) {
+    this(digits, ops, answerFormat, scratchpad, 0.0);
   }
 
   /** 3-digit addition, fixed-width answers, no scratchpad (the headline task). */
@@ -61,6 +81,11 @@ public record ArithConfig(List<Integer> digits, List<ArithOp> ops, AnswerFormat 
 
   /** This configuration with the scratchpad switched on or off. */
   public ArithConfig withScratchpad(boolean on) {
-    return new ArithConfig(digits, ops, answerFormat, on);
+    return new ArithConfig(digits, ops, answerFormat, on, on ? redundantSteps : 0.0);
+  }
+
+  /** This configuration with reference scratchpads that repeat a step with probability {@code p}. */
+  public ArithConfig withRedundantSteps(double p) {
+    return new ArithConfig(digits, ops, answerFormat, scratchpad, p);
   }
 }

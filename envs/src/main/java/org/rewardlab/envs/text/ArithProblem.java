@@ -29,15 +29,29 @@ import java.util.Set;
  *                                                          the column sums, the answer)
  * </pre>
  *
+ * <p>With {@code checkStep} (see {@link ArithConfig#redundantSteps()}), the reference repeats the column-sum
+ * (partial-product) step once as a redundant check: {@code 123+456=3+6+20+50+100+400=9+70+500=9+70+500=579}.
+ * It is still correct and well formed, and {@link #steps} counts one redundant step.
+ *
  * @param a the first operand
  * @param b the second operand
  * @param op the operation
  * @param digits d, the digit count of both operands (the difficulty)
  * @param format how the final answer is written
  * @param scratchpad whether the reference answer shows its steps
+ * @param checkStep whether the reference scratchpad repeats its column-sum step once (scratchpad only)
  */
-public record ArithProblem(long a, long b, ArithOp op, int digits, AnswerFormat format, boolean scratchpad)
-    implements Problem {
+public record ArithProblem(long a, long b, ArithOp op, int digits, AnswerFormat format, boolean scratchpad,
+    boolean checkStep) implements Problem {
+
+  public ArithProblem {
+    if (checkStep && !scratchpad) throw new IllegalArgumentException("a check step needs a scratchpad: " + a + op.symbol() + b);
+  }
+
+  /** A problem whose reference scratchpad (if any) has no redundant step. */
+  public ArithProblem(long a, long b, ArithOp op, int digits, AnswerFormat format, boolean scratchpad) {
+    this(a, b, op, digits, format, scratchpad, false);
+  }
 
   /** The exact result {@code a op b}. */
   public long result() {
@@ -82,7 +96,7 @@ public record ArithProblem(long a, long b, ArithOp op, int digits, AnswerFormat 
         values.append(sep).append(a * db * place);
       }
     }
-    return terms + "=" + values + "=" + finalAnswer();
+    return terms + "=" + values + (checkStep ? "=" + values : "") + "=" + finalAnswer();
   }
 
   @Override

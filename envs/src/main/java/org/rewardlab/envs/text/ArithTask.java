@@ -8,7 +8,9 @@ import org.rewardlab.core.random.RandomSource;
  *
  * <p>A draw takes, from the stream, a digit count d of {@link ArithConfig#digits()}, an operation,
  * then a and b uniformly among the d-digit numbers (first digit non-zero; 0..9 for d = 1), as the
- * PyTorch peer {@code torch_tinygpt_bench.py} does. The alphabet is always
+ * PyTorch peer {@code torch_tinygpt_bench.py} does. Whether the reference scratchpad gets a redundant check
+ * step is not drawn from the stream: it is {@link #redundancyDraw}{@code (key) < redundantSteps}, so the
+ * stream's draws, and every problem and answer at {@code redundantSteps = 0}, are as without the option. The alphabet is always
  * {@code "0123456789+*="}, so token ids match the peer's whichever operations are on.
  *
  * <p>Immutable and thread-safe.
@@ -49,7 +51,29 @@ public final class ArithTask implements TextTask<ArithProblem> {
     long span = pow10(d) - lo;
     long a = lo + rng.nextInt((int) span);
     long b = lo + rng.nextInt((int) span);
-    return new ArithProblem(a, b, op, d, config.answerFormat(), config.scratchpad());
+    String key = Long.toString(a) + op.symbol() + b;
+    boolean check = config.scratchpad() && config.redundantSteps() > 0 && redundancyDraw(key) < config.redundantSteps();
+    return new ArithProblem(a, b, op, d, config.answerFormat(), config.scratchpad(), check);
+  }
+
+  /** The salt of {@link #redundancyDraw}; fixed, so that which problems repeat a step never changes. */
+  static final String REDUNDANCY_SALT = "rewardlab.arith.redundantSteps.v1:";
+
+  /**
+   * A uniform number in [0, 1) that is a fixed function of a problem key ({@code "123+456"}): FNV-1a 64 of the
+   * salted key's UTF-8 bytes, then the SplitMix64 finalizer, top 53 bits. A problem's reference repeats a step
+   * when this is below {@link ArithConfig#redundantSteps()}.
+   */
+  public static double redundancyDraw(String key) {
+    long h = 0xcbf29ce484222325L;
+    for (byte c : (REDUNDANCY_SALT + key).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      h ^= c & 0xff;
+      h *= 0x100000001b3L;
+    }
+    h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+    h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+    h ^= h >>> 31;
+    return (h >>> 11) * 0x1.0p-53;
   }
 
   /** {@code ops × Σ_d (9·10^(d-1))²} (100 for d = 1): every (a, b, op) is a distinct problem. */
@@ -69,14 +93,18 @@ public final class ArithTask implements TextTask<ArithProblem> {
     return 2 * d + 2;
   }
 
-  /** The length of the reference answer for all-nines operands, the longest of each shape. */
+  /**
+   * The length of the reference answer for all-nines operands, the longest of each shape (with the check
+   * step when {@code redundantSteps > 0}).
+   */
   @Override
   public int maxAnswerLength() {
     int max = 0;
     for (int d : config.digits()) {
       long nines = pow10(d) - 1;
       for (ArithOp op : config.ops()) {
-        ArithProblem p = new ArithProblem(nines, nines, op, d, config.answerFormat(), config.scratchpad());
+        ArithProblem p = new ArithProblem(nines, nines, op, d, config.answerFormat(), config.scratchpad(),
+            config.scratchpad() && config.redundantSteps() > 0);
         max = Math.max(max, p.answer().length());
       }
     }

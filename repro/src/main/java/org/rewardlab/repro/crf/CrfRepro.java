@@ -67,6 +67,9 @@ public final class CrfRepro implements Repro<CrfRepro.Config> {
    * The experiment's sizes.
    *
    * @param digits operand digits of the T-ARITH addition problems (scratchpad on, fixed-width answers)
+   * @param redundantSteps the probability that a problem's reference scratchpad repeats its column-sum step as a
+   *     redundant check ({@link ArithConfig#redundantSteps()}), so that the SFT warm start samples completions of
+   *     different lengths, some with a redundant step, for the length/conciseness rewards to act on
    * @param layers TinyGpt blocks
    * @param dModel TinyGpt width
    * @param heads attention heads
@@ -86,7 +89,7 @@ public final class CrfRepro implements Repro<CrfRepro.Config> {
    * @param evalEvery GRPO iterations between test evaluations
    * @param seeds run seeds (each: its own warm start, split, prompts and sampling)
    */
-  public record Config(int digits, int layers, int dModel, int heads, int contextLength, int maxNewTokens, int sftSteps,
+  public record Config(int digits, double redundantSteps, int layers, int dModel, int heads, int contextLength, int maxNewTokens, int sftSteps,
       int sftBatch, int rlSteps, int prompts, int groupSize, double learningRate, double beta, double alpha,
       double coefficient, int testSize, int evalEvery, List<Long> seeds) implements ReproConfig<Config> {
     public Config {
@@ -99,10 +102,14 @@ public final class CrfRepro implements Repro<CrfRepro.Config> {
       if (!(learningRate > 0) || !(beta >= 0) || !(alpha >= 0) || !Double.isFinite(coefficient)) {
         throw new IllegalArgumentException("crf config: need learningRate > 0, beta >= 0, alpha >= 0, a finite coefficient");
       }
+      if (!(redundantSteps >= 0 && redundantSteps <= 1)) {
+        throw new IllegalArgumentException("crf config: need redundantSteps in [0, 1], got " + redundantSteps);
+      }
       seeds = ReproConfig.checkSeeds(seeds);
     }
 
     /**
+     * Both scales: half the reference scratchpads (redundantSteps 0.5) repeat a step as a check.
      * smoke: 1-digit sums, a 1-layer width-32 model, 30 SFT steps, 4 GRPO steps of 4 x 4, seeds 1-2 (seconds);
      * default: 3-digit sums, the example's model (2 layers, width 128, 4 heads), 400 SFT steps of 64, 80 GRPO
      * steps of 16 prompts x 8 at lr 1e-4 with β = 0.04, CRF α = 0.5, additive λ = 0.01 per token, seeds 1-3
@@ -110,8 +117,8 @@ public final class CrfRepro implements Repro<CrfRepro.Config> {
      */
     public static Config forScale(Scale scale) {
       return switch (scale) {
-        case SMOKE -> new Config(1, 1, 32, 2, 24, 16, 30, 16, 4, 4, 4, 1e-4, 0.04, 0.5, 0.01, 10, 2, List.of(1L, 2L));
-        case DEFAULT -> new Config(3, 2, 128, 4, 64, 48, 400, 64, 80, 16, 8, 1e-4, 0.04, 0.5, 0.01, 200, 20,
+        case SMOKE -> new Config(1, 0.5, 1, 32, 2, 24, 16, 30, 16, 4, 4, 4, 1e-4, 0.04, 0.5, 0.01, 10, 2, List.of(1L, 2L));
+        case DEFAULT -> new Config(3, 0.5, 2, 128, 4, 64, 48, 400, 64, 80, 16, 8, 1e-4, 0.04, 0.5, 0.01, 200, 20,
             List.of(1L, 2L, 3L));
         case PAPER -> throw Scale.PAPER.refused("crf", "the paper trains 7B-8B LLMs (Qwen2.5-7B, Llama-3, Mistral) with "
             + "GRPO and a 3B conciseness reward model fine-tuned on 65K samples labelled by a 72B model, GPU scale");
@@ -120,12 +127,12 @@ public final class CrfRepro implements Repro<CrfRepro.Config> {
 
     @Override
     public Config withSeeds(List<Long> s) {
-      return new Config(digits, layers, dModel, heads, contextLength, maxNewTokens, sftSteps, sftBatch, rlSteps, prompts,
+      return new Config(digits, redundantSteps, layers, dModel, heads, contextLength, maxNewTokens, sftSteps, sftBatch, rlSteps, prompts,
           groupSize, learningRate, beta, alpha, coefficient, testSize, evalEvery, s);
     }
 
     ArithConfig task() {
-      return new ArithConfig(List.of(digits), List.of(ArithOp.ADD), AnswerFormat.FIXED_WIDTH, true);
+      return new ArithConfig(List.of(digits), List.of(ArithOp.ADD), AnswerFormat.FIXED_WIDTH, true, redundantSteps);
     }
 
     LmModelSpec model() {
@@ -239,11 +246,11 @@ public final class CrfRepro implements Repro<CrfRepro.Config> {
   @Override
   public List<String> notes(Config c, List<SeedResult> perSeed) {
     List<String> n = new ArrayList<>();
-    n.add(String.format(Locale.ROOT, "Toy of PO §11(e): %d-digit addition with a scratchpad (reference: %s), TinyGpt %dx%d, "
+    n.add(String.format(Locale.ROOT, "Toy of PO §11(e): %d-digit addition with a scratchpad (reference: %s; with probability %s per problem, a fixed hash of it, the reference repeats its column-sum step as a check: %s), TinyGpt %dx%d, "
         + "%d SFT steps shared per seed, then %d GRPO steps of %d prompts x %d per arm from the same weights, seeds and "
         + "prompts. CRF: α = %s (the paper's is not recovered), c = the toy CRM 1 - redundant/steps clipped to [0.1, 1], "
         + "s cosine from 1 to 0 over RL, d_q = 1 - group accuracy (s and d_q are readings of a review digest). Additive arm: "
-        + "r - %s·L per token on every completion.", c.digits(), example(c.digits()), c.layers(), c.dModel(), c.sftSteps(),
+        + "r - %s·L per token on every completion.", c.digits(), example(c.digits(), false), c.redundantSteps(), example(c.digits(), true), c.layers(), c.dModel(), c.sftSteps(),
         c.rlSteps(), c.prompts(), c.groupSize(), c.alpha(), c.coefficient()));
     n.add(String.format(Locale.ROOT, "Final greedy test accuracy (%%): grpo %s, additive %s, crf %s (per seed: %s / %s / %s); "
         + "the last claim's other arms are each arm's drop from the warm start (points).", mean(perSeed, "acc/" + GRPO),
@@ -261,7 +268,12 @@ public final class CrfRepro implements Repro<CrfRepro.Config> {
         mean(perSeed, "advvar/" + CRF), mean(perSeed, "rewardstd/" + GRPO), mean(perSeed, "rewardstd/" + ADDITIVE),
         mean(perSeed, "rewardstd/" + CRF), mean(perSeed, "zerostd/" + GRPO), mean(perSeed, "zerostd/" + ADDITIVE),
         mean(perSeed, "zerostd/" + CRF)));
-    if (!(meanValue(perSeed, "redundant/" + CRF) >= 5)) {
+    if (!(meanValue(perSeed, "redundant/" + CRF) >= 5) && c.redundantSteps() > 0) {
+      n.add(String.format(Locale.ROOT, "Although %s of the SFT references repeat a step, fewer than 5%% of the CRF arm's "
+          + "sampled completions do (measured above): the warm start did not keep the references' redundancy, so the toy "
+          + "CRM scores almost every correct completion c = 1 and CRF's bonus mostly cancels in the group z-score.",
+          c.redundantSteps()));
+    } else if (!(meanValue(perSeed, "redundant/" + CRF) >= 5)) {
       n.add("The warm start is SFT on T-ARITH's reference scratchpads, which have one canonical shape per problem and no "
           + "redundant steps (ArithProblem.answer; the SFT loop trains on it). Measured above: the sampled completions "
           + "almost never repeat a step, so the toy CRM scores every correct completion c = 1, CRF's bonus is the same for "
@@ -300,11 +312,14 @@ public final class CrfRepro implements Repro<CrfRepro.Config> {
     return n == 0 ? Double.NaN : s / n;
   }
 
-  /** A reference scratchpad of the config's digit count, e.g. 111+222=1+2+10+20+100+200=3+30+300=0333. */
-  private static String example(int digits) {
+  /**
+   * A reference scratchpad of the config's digit count, e.g. 111+222=1+2+10+20+100+200=3+30+300=0333, or with the
+   * redundant check step 111+222=1+2+10+20+100+200=3+30+300=3+30+300=0333.
+   */
+  private static String example(int digits, boolean check) {
     long ones = 0;
     for (int i = 0; i < digits; i++) ones = ones * 10 + 1;
-    ArithProblem p = new ArithProblem(ones, 2 * ones, ArithOp.ADD, digits, AnswerFormat.FIXED_WIDTH, true);
+    ArithProblem p = new ArithProblem(ones, 2 * ones, ArithOp.ADD, digits, AnswerFormat.FIXED_WIDTH, true, check);
     return p.prompt() + p.answer();
   }
 }

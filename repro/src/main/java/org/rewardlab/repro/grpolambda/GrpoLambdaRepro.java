@@ -65,6 +65,9 @@ public final class GrpoLambdaRepro implements Repro<GrpoLambdaRepro.Config> {
    * The experiment's sizes.
    *
    * @param digits operand digits of the T-ARITH addition problems (scratchpad on, fixed-width answers)
+   * @param redundantSteps the probability that a problem's reference scratchpad repeats its column-sum step as a
+   *     redundant check ({@link ArithConfig#redundantSteps()}), so that the SFT warm start samples completions of
+   *     different lengths, some with a redundant step, for the length/conciseness rewards to act on
    * @param layers TinyGpt blocks
    * @param dModel TinyGpt width
    * @param heads attention heads
@@ -84,7 +87,7 @@ public final class GrpoLambdaRepro implements Repro<GrpoLambdaRepro.Config> {
    * @param evalEvery GRPO iterations between test evaluations
    * @param seeds run seeds (each: its own warm start, split, prompts and sampling)
    */
-  public record Config(int digits, int layers, int dModel, int heads, int contextLength, int maxNewTokens, int sftSteps,
+  public record Config(int digits, double redundantSteps, int layers, int dModel, int heads, int contextLength, int maxNewTokens, int sftSteps,
       int sftBatch, int rlSteps, int prompts, int groupSize, double learningRate, double beta, double lambda, double alpha,
       int testSize, int evalEvery, List<Long> seeds) implements ReproConfig<Config> {
     public Config {
@@ -97,18 +100,22 @@ public final class GrpoLambdaRepro implements Repro<GrpoLambdaRepro.Config> {
       if (!(learningRate > 0) || !(beta >= 0) || !(lambda > 0 && lambda <= 1) || !(alpha >= 0)) {
         throw new IllegalArgumentException("grpo-lambda config: need learningRate > 0, beta >= 0, lambda in (0, 1], alpha >= 0");
       }
+      if (!(redundantSteps >= 0 && redundantSteps <= 1)) {
+        throw new IllegalArgumentException("grpo-lambda config: need redundantSteps in [0, 1], got " + redundantSteps);
+      }
       seeds = ReproConfig.checkSeeds(seeds);
     }
 
     /**
+     * Both scales: half the reference scratchpads (redundantSteps 0.5) repeat a step as a check.
      * smoke: 1-digit sums, a 1-layer width-32 model, 30 SFT steps, 4 GRPO steps of 4 x 4, seeds 1-2 (seconds);
      * default: 3-digit sums, the example's model (2 layers, width 128, 4 heads), 400 SFT steps of 64, 80 GRPO
      * steps of 16 prompts x 8 at lr 1e-4 with β = 0.04, seeds 1-3 (about 5 minutes on 2 idle cores); paper: refused.
      */
     public static Config forScale(Scale scale) {
       return switch (scale) {
-        case SMOKE -> new Config(1, 1, 32, 2, 24, 16, 30, 16, 4, 4, 4, 1e-4, 0.04, 0.2, 0.6, 10, 2, List.of(1L, 2L));
-        case DEFAULT -> new Config(3, 2, 128, 4, 64, 48, 400, 64, 80, 16, 8, 1e-4, 0.04, 0.2, 0.6, 200, 20,
+        case SMOKE -> new Config(1, 0.5, 1, 32, 2, 24, 16, 30, 16, 4, 4, 4, 1e-4, 0.04, 0.2, 0.6, 10, 2, List.of(1L, 2L));
+        case DEFAULT -> new Config(3, 0.5, 2, 128, 4, 64, 48, 400, 64, 80, 16, 8, 1e-4, 0.04, 0.2, 0.6, 200, 20,
             List.of(1L, 2L, 3L));
         case PAPER -> throw Scale.PAPER.refused("grpo-lambda", "the paper runs GRPO on LLM reasoning models with long "
             + "chains of thought on math and science benchmarks (GSM8K, GPQA, MATH-500, AMC 2023, AIME 2024), GPU scale");
@@ -117,12 +124,12 @@ public final class GrpoLambdaRepro implements Repro<GrpoLambdaRepro.Config> {
 
     @Override
     public Config withSeeds(List<Long> s) {
-      return new Config(digits, layers, dModel, heads, contextLength, maxNewTokens, sftSteps, sftBatch, rlSteps, prompts,
+      return new Config(digits, redundantSteps, layers, dModel, heads, contextLength, maxNewTokens, sftSteps, sftBatch, rlSteps, prompts,
           groupSize, learningRate, beta, lambda, alpha, testSize, evalEvery, s);
     }
 
     ArithConfig task() {
-      return new ArithConfig(List.of(digits), List.of(ArithOp.ADD), AnswerFormat.FIXED_WIDTH, true);
+      return new ArithConfig(List.of(digits), List.of(ArithOp.ADD), AnswerFormat.FIXED_WIDTH, true, redundantSteps);
     }
 
     LmModelSpec model() {
@@ -237,11 +244,11 @@ public final class GrpoLambdaRepro implements Repro<GrpoLambdaRepro.Config> {
   @Override
   public List<String> notes(Config c, List<SeedResult> perSeed) {
     List<String> n = new ArrayList<>();
-    n.add(String.format(Locale.ROOT, "Toy of PO §5(e): %d-digit addition with a scratchpad (reference: %s), TinyGpt %dx%d, "
+    n.add(String.format(Locale.ROOT, "Toy of PO §5(e): %d-digit addition with a scratchpad (reference: %s; with probability %s per problem, a fixed hash of it, the reference repeats its column-sum step as a check: %s), TinyGpt %dx%d, "
         + "%d SFT steps shared per seed, then %d GRPO steps of %d prompts x %d per arm from the same weights, seeds and "
         + "prompts; λ = %s, α = %s (the reimplementation's; the paper's α is not confirmed), incorrect completions 0 in "
         + "penalized groups (the paper's text), ties in the ranking broken by batch order.", c.digits(),
-        example(c.digits()),
+        example(c.digits(), false), c.redundantSteps(), example(c.digits(), true),
         c.layers(), c.dModel(), c.sftSteps(), c.rlSteps(), c.prompts(), c.groupSize(), c.lambda(), c.alpha()));
     n.add(String.format(Locale.ROOT, "Final greedy test accuracy (%%): grpo %s, always-on %s, grpo-lambda %s (per seed: %s / "
         + "%s / %s).", mean(perSeed, "acc/" + GRPO), mean(perSeed, "acc/" + ALWAYS_ON), mean(perSeed, "acc/" + LAMBDA),
@@ -257,7 +264,11 @@ public final class GrpoLambdaRepro implements Repro<GrpoLambdaRepro.Config> {
         mean(perSeed, "spread/" + ALWAYS_ON), mean(perSeed, "spread/" + LAMBDA), mean(perSeed, "zerostd/" + GRPO),
         mean(perSeed, "zerostd/" + ALWAYS_ON), mean(perSeed, "zerostd/" + LAMBDA)));
     double spreadStd = meanValue(perSeed, "lenstd/" + ALWAYS_ON);
-    if (!(spreadStd >= 1.0)) {
+    if (!(spreadStd >= 1.0) && c.redundantSteps() > 0) {
+      n.add(String.format(Locale.ROOT, "Although %s of the SFT references repeat a step, the correct completions of a "
+          + "group have (nearly) equal lengths (within-group std below 1 token, measured above): the warm start did not "
+          + "keep the references' length spread, so the length reward has little to act on.", c.redundantSteps()));
+    } else if (!(spreadStd >= 1.0)) {
       n.add("The warm start is SFT on T-ARITH's reference scratchpads, which have one canonical shape per problem and no "
           + "redundant steps (ArithProblem.answer; the SFT loop trains on it). Measured above: the correct completions of a "
           + "group have (nearly) equal lengths, so a length reward normalised within the group has almost nothing to act on "
@@ -296,11 +307,14 @@ public final class GrpoLambdaRepro implements Repro<GrpoLambdaRepro.Config> {
     return n == 0 ? Double.NaN : s / n;
   }
 
-  /** A reference scratchpad of the config's digit count, e.g. 111+222=1+2+10+20+100+200=3+30+300=0333. */
-  private static String example(int digits) {
+  /**
+   * A reference scratchpad of the config's digit count, e.g. 111+222=1+2+10+20+100+200=3+30+300=0333, or with the
+   * redundant check step 111+222=1+2+10+20+100+200=3+30+300=3+30+300=0333.
+   */
+  private static String example(int digits, boolean check) {
     long ones = 0;
     for (int i = 0; i < digits; i++) ones = ones * 10 + 1;
-    ArithProblem p = new ArithProblem(ones, 2 * ones, ArithOp.ADD, digits, AnswerFormat.FIXED_WIDTH, true);
+    ArithProblem p = new ArithProblem(ones, 2 * ones, ArithOp.ADD, digits, AnswerFormat.FIXED_WIDTH, true, check);
     return p.prompt() + p.answer();
   }
 }
