@@ -36,20 +36,26 @@ final class LmEvaluation {
       Generation g = sampler.generate(prompts, samples, rng);
       for (int i = 0; i < chunk.size(); i++) {
         List<Completion> group = new ArrayList<>(samples);
-        for (int s = 0; s < samples; s++) {
-          int b = i * samples + s;
-          String text;
-          try {
-            text = tokenizer.decode(g.answer(b));
-          } catch (RuntimeException e) {
-            text = "";
-          }
-          group.add(new Completion(chunk.get(i), text, !g.truncated(b)));
-        }
+        for (int s = 0; s < samples; s++) group.add(completion(tokenizer, chunk.get(i), g, i * samples + s));
         out.add(group);
       }
     }
     return out;
+  }
+
+  /**
+   * Row {@code b} of a generation as a completion of {@code problem}: its answer tokens decoded (an id
+   * the tokenizer cannot decode makes the text empty: model output is arbitrary), finished when it
+   * ended with {@code <eos>}.
+   */
+  static Completion completion(CharTokenizer tokenizer, Problem problem, Generation g, int b) {
+    String text;
+    try {
+      text = tokenizer.decode(g.answer(b));
+    } catch (RuntimeException e) {
+      text = "";
+    }
+    return new Completion(problem, text, !g.truncated(b));
   }
 
   /**

@@ -165,10 +165,12 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
     boolean[] correct = new boolean[rows];
     double[] terms = new double[reward.termNames().size()];
     double[] termSums = new double[terms.length];
+    List<Completion> completions = new ArrayList<>(rows);
     for (int b = 0; b < rows; b++) {
       Problem p = problems.get(b / gs);
-      String text = decodeAnswer(gen.answer(b));
-      Completion c = new Completion(p, text, !gen.truncated(b));
+      Completion c = LmEvaluation.completion(tokenizer, p, gen, b);
+      completions.add(c);
+      String text = c.text();
       try {
         rewards[b] = reward.evaluate(c, terms);
         correct[b] = c.verdict().correct() && c.finished();
@@ -183,7 +185,7 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
       lengths[b] = gen.completions()[b].length;
       truncated[b] = gen.truncated(b);
     }
-    ScoredBatch scored = new ScoredBatch(gs, problems, completionsOf(problems, gen, gs), rewards, correct, lengths,
+    ScoredBatch scored = new ScoredBatch(gs, problems, completions, rewards, correct, lengths,
         iterations, plan.sft().steps() + 1L, plan.iterations());
     double[] shaped = variant.shape(scored);
     List<GrpoVariant.Component> components = variant.advantages(scored, shaped);
@@ -209,24 +211,10 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
     return new LmBatch.Rollout(seqs, promptLengths, lengths, truncated, components, old, ref, m);
   }
 
-  private List<Completion> completionsOf(List<Problem> problems, Generation gen, int gs) {
-    List<Completion> out = new ArrayList<>(gen.size());
-    for (int b = 0; b < gen.size(); b++) out.add(new Completion(problems.get(b / gs), decodeAnswer(gen.answer(b)), !gen.truncated(b)));
-    return out;
-  }
-
   private static int count(boolean[] xs) {
     int n = 0;
     for (boolean x : xs) if (x) n++;
     return n;
-  }
-
-  private String decodeAnswer(int[] ids) {
-    try {
-      return tokenizer.decode(ids);
-    } catch (RuntimeException e) {
-      return "";
-    }
   }
 
   private static int[] concat(int[] a, int[] b) {
