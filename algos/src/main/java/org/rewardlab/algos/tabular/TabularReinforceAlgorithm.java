@@ -1,19 +1,10 @@
 package org.rewardlab.algos.tabular;
 
-import org.rewardlab.algos.experiment.Algorithm;
-import org.rewardlab.algos.experiment.EvalOptions;
-import org.rewardlab.algos.experiment.EvalResult;
-import org.rewardlab.algos.experiment.ExperimentSpec;
-import org.rewardlab.algos.experiment.Trainer;
-import org.rewardlab.core.env.EnvFactory;
-import org.rewardlab.core.run.Checkpoint;
-import org.rewardlab.core.run.RunContext;
-
 /**
  * Tabular softmax REINFORCE with a baseline ({@code algo: {type: tabular-reinforce}}) as the runner
  * sees it; registered in {@code META-INF/services}. Deterministic evaluation plays argmax θ[s].
  */
-public final class TabularReinforceAlgorithm implements Algorithm<TabularReinforceConfig> {
+public final class TabularReinforceAlgorithm extends TabularAlgorithm<TabularReinforceConfig> {
   private static final String NAME = "tabular REINFORCE";
 
   @Override
@@ -32,31 +23,22 @@ public final class TabularReinforceAlgorithm implements Algorithm<TabularReinfor
   }
 
   @Override
-  public void validate(ExperimentSpec experiment, EnvFactory envs) {
-    TabularTrainer.validate(experiment, envs, NAME);
+  String learnerName() {
+    return NAME;
   }
 
   @Override
-  public Trainer start(ExperimentSpec experiment, RunContext ctx, EnvFactory envs) {
-    TabularReinforceConfig c = (TabularReinforceConfig) experiment.algo();
-    return TabularTrainer.start(experiment, ctx, envs, TabularCheckpoint.REINFORCE, NAME, c.numEnvs(), c.numSteps(),
-        c.numIterations(), c.learningRate(), factory(c));
+  String layout() {
+    return TabularCheckpoint.REINFORCE;
   }
 
   @Override
-  public Trainer resume(ExperimentSpec experiment, RunContext ctx, EnvFactory envs, Checkpoint checkpoint) {
-    TabularReinforceConfig c = (TabularReinforceConfig) experiment.algo();
-    return TabularTrainer.resume(experiment, ctx, envs, checkpoint, TabularCheckpoint.REINFORCE, NAME, c.numEnvs(),
-        c.numSteps(), c.numIterations(), c.learningRate(), factory(c));
+  Shape shape(TabularReinforceConfig c) {
+    return new Shape(c.numEnvs(), c.numSteps(), c.numIterations(), c.learningRate());
   }
 
   @Override
-  public EvalResult evaluate(ExperimentSpec experiment, Checkpoint checkpoint, EnvFactory envs, EvalOptions options) {
-    return TabularTrainer.evaluate(experiment, checkpoint, envs, options, TabularCheckpoint.REINFORCE, NAME,
-        factory((TabularReinforceConfig) experiment.algo()));
-  }
-
-  private static TabularTrainer.LearnerFactory factory(TabularReinforceConfig c) {
+  TabularTrainer.LearnerFactory factory(TabularReinforceConfig c) {
     return (nS, nA) -> new SoftmaxReinforce(c, nS, nA);
   }
 }
