@@ -2,18 +2,15 @@ package org.rewardlab.reward;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.rewardlab.core.data.FlatTransition;
 import org.rewardlab.core.env.Checkpointable;
-import org.rewardlab.core.env.EnvSpec;
 import org.rewardlab.core.env.FlatEnv;
+import org.rewardlab.core.env.FlatEnvWrapper;
 import org.rewardlab.core.env.StateBuffer;
 import org.rewardlab.core.reward.EpisodeRewardTerms;
 import org.rewardlab.core.reward.NonFiniteRewardException;
 import org.rewardlab.core.reward.RewardFn;
-import org.rewardlab.core.space.Box;
-import org.rewardlab.core.space.Space;
 import org.rewardlab.reward.compose.EndsEpisode;
 import org.rewardlab.reward.compose.RewardTree;
 import org.rewardlab.reward.spec.RewardSpec;
@@ -56,7 +53,7 @@ import org.rewardlab.reward.spec.RewardSpec;
  * {@link NonFiniteRewardException} naming the term and the step. No allocation per step. Not
  * thread-safe.
  */
-public final class RewardWrappedEnv implements FlatEnv, Checkpointable, EpisodeRewardTerms {
+public final class RewardWrappedEnv implements FlatEnvWrapper, Checkpointable, EpisodeRewardTerms {
   private final FlatEnv inner;
   private final Supplier<RewardFn<FlatTransition>> rewardFactory;
   private final RewardFn<FlatTransition> reward;
@@ -142,6 +139,7 @@ public final class RewardWrappedEnv implements FlatEnv, Checkpointable, EpisodeR
   }
 
   /** The inner env. */
+  @Override
   public FlatEnv inner() {
     return inner;
   }
@@ -190,21 +188,6 @@ public final class RewardWrappedEnv implements FlatEnv, Checkpointable, EpisodeR
   /** The length in steps of the last completed episode. */
   public int completedEpisodeLength() {
     return completedLength;
-  }
-
-  @Override
-  public EnvSpec spec() {
-    return inner.spec();
-  }
-
-  @Override
-  public Box observationSpace() {
-    return inner.observationSpace();
-  }
-
-  @Override
-  public Space<?> actionSpace() {
-    return inner.actionSpace();
   }
 
   @Override
@@ -289,30 +272,10 @@ public final class RewardWrappedEnv implements FlatEnv, Checkpointable, EpisodeR
     return rewardEnded;
   }
 
-  @Override
-  public boolean truncated() {
-    return inner.truncated();
-  }
-
-  @Override
-  public FlatEnv unwrapped() {
-    return inner.unwrapped();
-  }
-
-  @Override
-  public Map<String, Object> info() {
-    return inner.info();
-  }
-
   /** A new wrapper over a fresh copy of the inner env, with a fresh reward from the same factory. */
   @Override
   public RewardWrappedEnv copy() {
     return new RewardWrappedEnv(inner.copy(), rewardFactory);
-  }
-
-  @Override
-  public void close() {
-    inner.close();
   }
 
   /**

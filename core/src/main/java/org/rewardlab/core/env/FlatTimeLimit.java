@@ -1,8 +1,5 @@
 package org.rewardlab.core.env;
 
-import java.util.Map;
-import org.rewardlab.core.space.Box;
-import org.rewardlab.core.space.Space;
 
 /**
  * The one owner of time limits: Gymnasium's {@code TimeLimit} on the flat kernel. After each step
@@ -17,7 +14,7 @@ import org.rewardlab.core.space.Space;
  * #unwrapped()} (setting it does not touch the count, as assigning {@code env.unwrapped.state} in
  * Gymnasium). Not thread-safe.
  */
-public final class FlatTimeLimit implements FlatEnv, Checkpointable {
+public final class FlatTimeLimit implements FlatEnvWrapper, Checkpointable {
   private final FlatEnv inner;
   private final int maxEpisodeSteps;
   private int elapsed;
@@ -48,6 +45,11 @@ public final class FlatTimeLimit implements FlatEnv, Checkpointable {
     return env instanceof FlatTimeLimit ? env : ofSpec(env);
   }
 
+  @Override
+  public FlatEnv inner() {
+    return inner;
+  }
+
   /** The limit in steps. */
   public int maxEpisodeSteps() {
     return maxEpisodeSteps;
@@ -56,21 +58,6 @@ public final class FlatTimeLimit implements FlatEnv, Checkpointable {
   /** Steps since the last reset. */
   public int elapsedSteps() {
     return elapsed;
-  }
-
-  @Override
-  public EnvSpec spec() {
-    return inner.spec();
-  }
-
-  @Override
-  public Box observationSpace() {
-    return inner.observationSpace();
-  }
-
-  @Override
-  public Space<?> actionSpace() {
-    return inner.actionSpace();
   }
 
   @Override
@@ -96,33 +83,13 @@ public final class FlatTimeLimit implements FlatEnv, Checkpointable {
   }
 
   @Override
-  public boolean terminated() {
-    return inner.terminated();
-  }
-
-  @Override
   public boolean truncated() {
     return truncated;
   }
 
   @Override
-  public Map<String, Object> info() {
-    return inner.info();
-  }
-
-  @Override
-  public FlatEnv unwrapped() {
-    return inner.unwrapped();
-  }
-
-  @Override
   public FlatTimeLimit copy() {
     return new FlatTimeLimit(inner.copy(), maxEpisodeSteps);
-  }
-
-  @Override
-  public void close() {
-    inner.close();
   }
 
   @Override
