@@ -17,8 +17,8 @@ class CopoTrainingTest {
     String yaml = RiskPoTrainingTest.TINY.replace("name: lm-riskpo", "name: lm-copo")
         .replace("variant: {type: riskpo, bundleSize: 5, quantiles: mix}", "variant: {type: copo, blend: soft-with-forced}")
         .replace("steps: 6\n", "steps: 3\n");
-    Path a = RiskPoTrainingTest.train(yaml, tmp.resolve("a"), 0);
-    Path b = RiskPoTrainingTest.train(yaml, tmp.resolve("b"), 0);
+    Path a = LmTrainerTest.train(yaml, tmp.resolve("a"), 0);
+    Path b = LmTrainerTest.train(yaml, tmp.resolve("b"), 0);
     String metrics = Files.readString(a.resolve(RunContext.METRICS_FILE));
     assertThat(metrics).contains("charts/variant/gate_mean", "charts/variant/effective_grad_frac",
         "charts/variant/local_nonzero_frac", "charts/advantages/global_abs_mean", "charts/advantages/local_abs_mean");

@@ -43,7 +43,12 @@ class LmTrainerTest {
       run: {checkpointEvery: 3, evalEpisodes: 0}
       """;
 
-  private Path train(String yaml, Path root, int killAfter) {
+  /**
+   * Trains {@code yaml} to the end under {@code root}; with {@code killAfter > 0}, stops after that many
+   * iterations without closing the run (a simulated kill), reopens it at its checkpoint and resumes to
+   * the end. Returns the run directory.
+   */
+  static Path train(String yaml, Path root, int killAfter) {
     ExperimentSpec spec = ExperimentSpecs.read(yaml);
     Algorithm<?> algo = Algorithms.of(spec);
     algo.validate(spec, EnvRegistry.standard());

@@ -39,33 +39,10 @@ class RiskPoTrainingTest {
       run: {checkpointEvery: 3, evalEpisodes: 0}
       """;
 
-  static Path train(String yaml, Path root, int killAfter) {
-    ExperimentSpec spec = ExperimentSpecs.read(yaml);
-    Algorithm<?> algo = Algorithms.of(spec);
-    algo.validate(spec, EnvRegistry.standard());
-    RunContext ctx = RunContext.create(root, spec.name(), spec.seed(), spec);
-    Trainer t = algo.start(spec, ctx, EnvRegistry.standard());
-    if (killAfter > 0) {
-      t.train(TrainListener.none(), killAfter);
-      t.close();
-      ctx.metrics().flush();
-      long ck = RunCheckpoints.step(RunCheckpoints.load(ctx.runDir()));
-      RunContext reopened = RunContext.open(ctx.runDir(), ck);
-      try (reopened; Trainer r = algo.resume(spec, reopened, EnvRegistry.standard(), RunCheckpoints.load(ctx.runDir()))) {
-        r.train(TrainListener.none());
-      }
-    } else {
-      try (ctx; t) {
-        t.train(TrainListener.none());
-      }
-    }
-    return ctx.runDir();
-  }
-
   @Test
   void trainsDeterministicallyAndResumesBitForBitWithItsTracker() throws Exception {
-    Path a = train(TINY, tmp.resolve("a"), 0);
-    Path b = train(TINY, tmp.resolve("b"), 10); // SFT 6 + GRPO 6: killed after GRPO step 4, checkpoint at iteration 9
+    Path a = LmTrainerTest.train(TINY, tmp.resolve("a"), 0);
+    Path b = LmTrainerTest.train(TINY, tmp.resolve("b"), 10); // SFT 6 + GRPO 6: killed after GRPO step 4, checkpoint at iteration 9
     String metrics = Files.readString(a.resolve(RunContext.METRICS_FILE));
     assertThat(metrics).contains("charts/variant/frac_groups_zero_adv", "charts/variant/tracked_q_low",
         "charts/advantages/riskpo_abs_mean");
