@@ -206,6 +206,28 @@ public final class TinyGpt implements AutoCloseable {
     return logits(hidden(tokens, positions, attnBias, null, 0));
   }
 
+  /**
+   * The final LayerNorm-ed hidden states {@code [B, T, d]} of a padded batch, in {@code scope}: what the LM head
+   * reads, and what a scalar head (a reward model's, a value head's) reads instead. Rows are treated as in
+   * {@link #forward(NDManager, TokenBatch)}; states at pad columns are meaningless.
+   */
+  public NDArray features(NDManager scope, TokenBatch batch) {
+    int b = batch.batchSize();
+    int t = batch.width();
+    checkWidth(t);
+    NDArray tokens = Tensors.create(scope, batch.ids(), new Shape(b, t));
+    long[] p = batch.positions();
+    NDArray positions = p == null
+        ? Tensors.create(scope, range(0, t), new Shape(t))
+        : Tensors.create(scope, p, new Shape(b, t));
+    float[] bias = batch.attentionBias();
+    NDArray attnBias = bias == null
+        ? Tensors.create(scope, TokenBatch.causalBias(t, t), new Shape(t, t))
+        : Tensors.create(scope, bias, new Shape(b, 1, t, t));
+    NDArray hidden = hidden(tokens, positions, attnBias, null, 0);
+    return LayerNorm.layerNorm(hidden, normShape, lnfW, lnfB, (float) cfg.layerNormEps()).singletonOrThrow();
+  }
+
   private void checkWidth(int t) {
     if (t > cfg.contextLength()) {
       throw new UserInputException("model.contextLength",
