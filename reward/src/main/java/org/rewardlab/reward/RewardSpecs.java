@@ -28,6 +28,8 @@ import org.rewardlab.reward.compose.RunningNormalized;
 import org.rewardlab.reward.compose.ShapeCurve;
 import org.rewardlab.reward.compose.StepRefinement;
 import org.rewardlab.reward.compose.WeightedSum;
+import org.rewardlab.reward.learned.LearnedReward;
+import org.rewardlab.reward.learned.LearnedRewards;
 import org.rewardlab.reward.shaping.ConditionalConstant;
 import org.rewardlab.reward.shaping.ObservationFeature;
 import org.rewardlab.reward.shaping.PotentialShaping;
@@ -332,6 +334,11 @@ public final class RewardSpecs {
         };
         return new ObservationFeature(s.name(), f, at, s.weight());
       }
+      if (spec instanceof RewardSpec.RewardModelTerm s) {
+        LearnedReward m = LearnedRewards.load(s.path(), join(path, "path"));
+        return LearnedRewards.forTransitions(s.name(), m, s.input(), s.weight(), s.standardize(), obsSpace.flatSize(),
+            actSpace instanceof Box b ? b.flatSize() : 1, join(path, "input"));
+      }
       return null;
     }
 
@@ -389,6 +396,10 @@ public final class RewardSpecs {
       }
       if (spec instanceof RewardSpec.Bonus s) return new CompletionConstant(s.name(), s.amount(), when(s.on()));
       if (spec instanceof RewardSpec.Penalty s) return new CompletionConstant(s.name(), -s.amount(), when(s.on()));
+      if (spec instanceof RewardSpec.RewardModelTerm s) {
+        LearnedReward m = LearnedRewards.load(s.path(), join(path, "path"));
+        return LearnedRewards.forCompletions(s.name(), m, s.weight(), s.standardize(), join(path, "path"));
+      }
       if (spec instanceof RewardSpec.CompletionTerm s) {
         if (s.signal() != null) return CompletionValue.signal(s.name(), s.signal(), s.weight());
         CompletionValue.Field f = switch (s.field()) {

@@ -76,6 +76,22 @@ public final class FeatureRewardModel implements RewardModel {
     return out;
   }
 
+  private float[] one;
+  private float[] oneOut;
+
+  /** The score of one input's features {@code x[off .. off + dim)} without gradients (pure Java). */
+  public double scoreFeatures(float[] x, int off) {
+    if (snapshot == null) snapshot = mlp.snapshot();
+    int d = featurizer.dim();
+    if (one == null) {
+      one = new float[d];
+      oneOut = new float[1];
+    }
+    System.arraycopy(x, off, one, 0, d);
+    snapshot.forward(one, 1, oneOut);
+    return oneOut[0];
+  }
+
   @Override
   public void check(RmInput input, String where) {
     featurizer.features(input, new float[featurizer.dim()], 0);

@@ -165,6 +165,13 @@ public final class TrainedRewardModel implements AutoCloseable {
     return out;
   }
 
+  /** The mean member score of one feature vector {@code x[off .. off + vectorDim)} (feature models on vectors). */
+  public double scoreVector(float[] x, int off) {
+    double s = 0;
+    for (RewardModel m : members) s += ((FeatureRewardModel) m).scoreFeatures(x, off);
+    return s / members.size();
+  }
+
   /** The score of one text input. */
   public double score(String prompt, String response) {
     return score(List.of(RmInput.text(prompt, response)))[0];

@@ -59,4 +59,14 @@ public interface ScoredCompletion {
   default double[] sequence(String name) {
     return null;
   }
+
+  /** The prompt's text, or null when this completion does not carry it (a learned text reward model reads it). */
+  default String promptText() {
+    return null;
+  }
+
+  /** The completion's text, or null when this completion does not carry it. */
+  default String completionText() {
+    return null;
+  }
 }

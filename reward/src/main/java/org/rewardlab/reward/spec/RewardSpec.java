@@ -64,6 +64,7 @@ import org.rewardlab.core.UserInputException;
   @JsonSubTypes.Type(value = RewardSpec.LengthSwitch.class, name = "length_switch"),
   @JsonSubTypes.Type(value = RewardSpec.Conciseness.class, name = "conciseness"),
   @JsonSubTypes.Type(value = RewardSpec.PageItem.class, name = "page_item"),
+  @JsonSubTypes.Type(value = RewardSpec.RewardModelTerm.class, name = "reward_model"),
 })
 public sealed interface RewardSpec {
 
@@ -847,6 +848,37 @@ public sealed interface RewardSpec {
     double x = finite(v, 0, where);
     if (!(x > 0)) throw new UserInputException(where, where + " " + x + " is not positive", "write a number > 0");
     return x;
+  }
+
+  // ------------------------------------------------------------------ learned rewards
+
+  /**
+   * A trained reward model's score as a term, loaded from its file ({@code rewardlab rm train}): r = weight·r_φ(x),
+   * or weight·(r_φ(x) − μ)/σ with {@code standardize} (μ, σ of the model's rewards on its training data, HERON's
+   * normalization). On transitions a feature-vector model reads the observation ({@code input: obs}, the
+   * default), the next observation ({@code next_obs}) or the observation followed by the action
+   * ({@code obs_action}); on completions a text model reads the prompt and the completion.
+   *
+   * @param name term name, default {@code rm}
+   * @param path the model file, relative to the working directory
+   * @param input what a transition model reads: {@code obs}, {@code next_obs} or {@code obs_action}
+   * @param weight scale, default 1
+   * @param standardize subtract the training mean and divide by the training standard deviation, default false
+   */
+  record RewardModelTerm(String name, String path, String input, Double weight, Boolean standardize)
+      implements RewardSpec {
+    public RewardModelTerm {
+      if (path == null || path.isBlank()) {
+        throw new UserInputException("path", "a reward_model term needs the model file", "write `path: my.rm`");
+      }
+      if (input == null) input = "obs";
+      if (!input.equals("obs") && !input.equals("next_obs") && !input.equals("obs_action")) {
+        throw new UserInputException("input", "unknown input '" + input + "'", "use obs, next_obs or obs_action");
+      }
+      name = termName(name, "rm");
+      weight = finite(weight, 1.0, "weight");
+      if (standardize == null) standardize = false;
+    }
   }
 
   private static String termName(String name, String dflt) {
