@@ -31,7 +31,8 @@ public final class Main {
       BenchCommand.class,
       ReproCommand.class,
       ConformanceCommand.class,
-      VersionCommand.class);
+      VersionCommand.class,
+      RmCommand.class);
 
   /** Exit code of a successful command. */
   public static final int OK = 0;

@@ -478,6 +478,31 @@ public final class Plots {
   }
 
   /**
+   * A reliability diagram: the predicted probability of each bin against how often the label agreed, with the
+   * diagonal of perfect calibration. Bins without predictions (NaN) are left out.
+   */
+  public static void reliability(String title, double[] predicted, double[] observed, Path outPng) {
+    XYSeriesCollection lines = new XYSeriesCollection();
+    XYLineAndShapeRenderer r = lineRenderer();
+    addLine(lines, r, "perfect calibration", new double[] {0, 1}, new double[] {0, 1}, PALETTE[7 % PALETTE.length]);
+    int n = 0;
+    for (int i = 0; i < predicted.length; i++) if (!Double.isNaN(predicted[i])) n++;
+    double[] x = new double[n];
+    double[] y = new double[n];
+    for (int i = 0, k = 0; i < predicted.length; i++) {
+      if (Double.isNaN(predicted[i])) continue;
+      x[k] = predicted[i];
+      y[k++] = observed[i];
+    }
+    addLine(lines, r, "reward model", x, y, PALETTE[0]);
+    r.setSeriesShapesVisible(1, true);
+    XYPlot plot = basePlot("predicted P(chosen > rejected)", "observed frequency");
+    plot.setDataset(0, lines);
+    plot.setRenderer(0, r);
+    save(chart(title, plot, true), outPng, 600, 600);
+  }
+
+  /**
    * The step from point i to the next drawn one: at most {@value #MAX_RAW_POINTS} points of a long curve
    * are drawn (the curves are running means already), and the last point always is.
    */

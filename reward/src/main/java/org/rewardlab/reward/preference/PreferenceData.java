@@ -23,9 +23,11 @@ import org.rewardlab.core.data.Text;
  * @param malformed the lines skipped, in file order
  * @param duplicates pairs equal to an earlier one (prompt, chosen, rejected and tie flag)
  * @param contradictions strict pairs whose reverse appeared earlier
+ * @param identical strict pairs whose chosen and rejected responses are the same text (they carry no
+ *     preference; a Bradley–Terry model scores both alike whatever it learns)
  */
-public record PreferenceData(
-    String source, List<PreferencePair> pairs, List<MalformedLine> malformed, int duplicates, int contradictions) {
+public record PreferenceData(String source, List<PreferencePair> pairs, List<MalformedLine> malformed, int duplicates,
+    int contradictions, int identical) {
   public PreferenceData {
     pairs = List.copyOf(pairs);
     malformed = List.copyOf(malformed);
@@ -38,7 +40,9 @@ public record PreferenceData(
 
   static PreferenceData of(String source, List<PreferencePair> pairs, List<MalformedLine> malformed) {
     int[] counts = countRepeats(pairs);
-    return new PreferenceData(source, pairs, malformed, counts[0], counts[1]);
+    int identical = 0;
+    for (PreferencePair p : pairs) if (!p.tie() && p.chosen().equals(p.rejected())) identical++;
+    return new PreferenceData(source, pairs, malformed, counts[0], counts[1], identical);
   }
 
   private record Key(Text prompt, Text a, Text b, boolean tie) {}
@@ -102,6 +106,7 @@ public record PreferenceData(
     }
     sb.append("; ").append(duplicates).append(" duplicate").append(duplicates == 1 ? "" : "s");
     sb.append(", ").append(contradictions).append(" contradiction").append(contradictions == 1 ? "" : "s");
+    if (identical > 0) sb.append(", ").append(identical).append(" with identical responses");
     return sb.toString();
   }
 }

@@ -134,7 +134,6 @@ public final class PreferenceJsonl {
       if (!c.isTextual()) throw new LineException("\"category\" must be a string");
       category = c.asText();
     }
-    if (!tie && chosen.equals(rejected)) throw new LineException("\"chosen\" and \"rejected\" are identical");
     return new PreferencePair(prompt, chosen, rejected, margin, tie, category);
   }
 

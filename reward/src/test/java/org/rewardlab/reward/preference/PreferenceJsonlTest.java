@@ -74,18 +74,17 @@ class PreferenceJsonlTest {
         {"prompt":"a","chosen":"x","rejected":"y","margin":-1}
         [1,2]
         {"prompt":"a","chosen":[{"role":"assistant","content":"x"}],"rejected":"y"}
-        {"prompt":"a","chosen":"same","rejected":"same"}
         {"prompt":"a","chosen":[{"content":"x"}],"rejected":[{"role":"assistant","content":"y"}]}
         {"prompt":"b","chosen":"x","rejected":"y","margin":"big"}
         """;
     PreferenceData d = PreferenceJsonl.parse(text, "bad.jsonl", OnMalformed.SKIP);
     assertThat(d.size()).isEqualTo(1);
-    assertThat(d.malformed()).extracting(MalformedLine::line).containsExactly(2, 4, 5, 6, 7, 8, 9);
+    assertThat(d.malformed()).extracting(MalformedLine::line).containsExactly(2, 4, 5, 6, 7, 8);
     assertThat(d.malformed().get(0).problem()).contains("not valid JSON");
     assertThat(d.malformed().get(1).problem()).contains("margin");
     assertThat(d.malformed().get(3).problem()).contains("mixes the plain-text and the conversational form");
-    assertThat(d.malformed().get(5).problem()).contains("\"chosen\"[0]");
-    assertThat(d.summary()).contains("skipped 7 malformed lines").contains("line 2:");
+    assertThat(d.malformed().get(4).problem()).contains("\"chosen\"[0]");
+    assertThat(d.summary()).contains("skipped 6 malformed lines").contains("line 2:");
 
     assertThatThrownBy(() -> PreferenceJsonl.parse(text, "bad.jsonl", OnMalformed.FAIL))
         .isInstanceOf(UserInputException.class)
@@ -100,11 +99,13 @@ class PreferenceJsonlTest {
         PreferencePair.of("p", "a", "b"),
         PreferencePair.of("p", "b", "a"),
         PreferencePair.of("q", "b", "a"),
-        PreferencePair.of("q", "c", "d"));
+        PreferencePair.of("q", "c", "d"),
+        PreferencePair.of("q", "e", "e"));
     PreferenceData d = PreferenceData.of("mem", pairs);
     assertThat(d.duplicates()).isEqualTo(1);
     assertThat(d.contradictions()).isEqualTo(1);
-    assertThat(d.summary()).contains("1 duplicate, 1 contradiction");
+    assertThat(d.identical()).isEqualTo(1);
+    assertThat(d.summary()).contains("1 duplicate, 1 contradiction, 1 with identical responses");
   }
 
   private static String readString(Path f) {

@@ -1,0 +1,300 @@
+package org.rewardlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.rewardlab.algos.rm.RewardModels;
+import org.rewardlab.algos.rm.RmConfig;
+import org.rewardlab.algos.rm.RmEvaluation;
+import org.rewardlab.algos.rm.RmInput;
+import org.rewardlab.algos.rm.RmPair;
+import org.rewardlab.algos.rm.RmTrainer;
+import org.rewardlab.algos.rm.TrainedRewardModel;
+import org.rewardlab.cli.report.Plots;
+import org.rewardlab.core.UserInputException;
+import org.rewardlab.core.config.Configs;
+import org.rewardlab.core.data.PreferencePair;
+import org.rewardlab.core.run.AtomicFiles;
+import org.rewardlab.reward.preference.PreferenceData;
+import org.rewardlab.reward.preference.PreferenceJsonl;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rewardlab rm train|eval|score}: Bradley–Terry reward models on preference data in TRL's JSON-lines
+ * format (guide: docs/preferences.md).
+ */
+@Command(
+    name = "rm",
+    description = "Reward models from preference pairs (TRL's prompt / chosen / rejected JSON lines, plain or"
+        + " conversational): train, evaluate, score.",
+    subcommands = {RmCommand.Train.class, RmCommand.Eval.class, RmCommand.Score.class})
+final class RmCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(),
+        "missing command: choose one of " + String.join(", ", spec.subcommands().keySet()));
+  }
+
+  /** Reads a preference file, printing what reading found to {@code err}. */
+  static PreferenceData read(Path data, boolean skipMalformed, PrintWriter err) {
+    PreferenceData d = PreferenceJsonl.read(data,
+        skipMalformed ? PreferenceJsonl.OnMalformed.SKIP : PreferenceJsonl.OnMalformed.FAIL);
+    err.println(d.summary());
+    return d;
+  }
+
+  static String num(double v) {
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  /** {@code rewardlab rm train DATA.jsonl}. */
+  @Command(name = "train", description = {
+      "Train a Bradley-Terry reward model: -log sigmoid(r_w - r_l - margin) (+ tie and centering terms).",
+      "Prints the data summary (pairs, ties, skipped lines, duplicates, contradictions), the loss per epoch",
+      "and the training throughput, and writes the model file (default DATA.rm)."})
+  static final class Train implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DATA.jsonl", description = "Preference pairs.")
+    Path data;
+
+    @Option(names = "--out", paramLabel = "MODEL.rm", description = "Where to write the model (default: DATA with .rm).")
+    Path out;
+
+    @Option(names = "--model", description = "feature (hashed n-grams -> MLP) or tinygpt (default: ${DEFAULT-VALUE}).")
+    String model = "feature";
+
+    @Option(names = "--epochs", description = "Passes over the data (default: ${DEFAULT-VALUE}).")
+    int epochs = RmConfig.defaults().epochs();
+
+    @Option(names = "--batch-size", description = "Pairs per update (default: ${DEFAULT-VALUE}).")
+    int batchSize = RmConfig.defaults().batchSize();
+
+    @Option(names = "--lr", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double lr = RmConfig.defaults().learningRate();
+
+    @Option(names = "--center", paramLabel = "C", description = "TRL's center_rewards_coefficient (default: ${DEFAULT-VALUE}).")
+    double center = 0;
+
+    @Option(names = "--ensemble", paramLabel = "K", description = "Members, each from its own seed (default: ${DEFAULT-VALUE}).")
+    int ensemble = 1;
+
+    @Option(names = "--context", paramLabel = "TOKENS", description = "TinyGpt context length (default: ${DEFAULT-VALUE}).")
+    int context = RmConfig.defaults().contextLength();
+
+    @Option(names = "--layers", description = "TinyGpt blocks (default: ${DEFAULT-VALUE}).")
+    int layers = RmConfig.defaults().layers();
+
+    @Option(names = "--d-model", description = "TinyGpt width (default: ${DEFAULT-VALUE}).")
+    int dModel = RmConfig.defaults().dModel();
+
+    @Option(names = "--heads", description = "TinyGpt heads (default: ${DEFAULT-VALUE}).")
+    int heads = RmConfig.defaults().heads();
+
+    @Option(names = "--feature-dim", description = "Hashed feature buckets (default: ${DEFAULT-VALUE}).")
+    int featureDim = RmConfig.defaults().featureDim();
+
+    @Option(names = "--hidden", split = ",", description = "Hidden widths of the feature MLP (default: 64).")
+    List<Integer> hidden = List.of(64);
+
+    @Option(names = "--seed", description = "Run seed (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--skip-malformed", description = "Skip lines that cannot be read (reported with their numbers)"
+        + " instead of refusing the file.")
+    boolean skipMalformed;
+
+    @Override
+    public Integer call() {
+      PrintWriter o = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      RmConfig cfg;
+      try {
+        cfg = new RmConfig(model, featureDim, hidden, layers, dModel, heads, context, epochs, batchSize, lr, center,
+            RmConfig.defaults().tieWeight(), RmConfig.defaults().maxGradNorm(), ensemble);
+      } catch (UserInputException e) {
+        throw new UserInputException("--" + flag(e.where()), e.problem(), e.fix());
+      }
+      PreferenceData d = read(data, skipMalformed, err);
+      List<RmPair> pairs = RmPair.of(d.pairs());
+      Path target = out != null ? out : defaultOut(data);
+      long t0 = System.nanoTime();
+      RewardModels.Trained t = RewardModels.train(pairs, cfg, seed, data.toString());
+      double secs = (System.nanoTime() - t0) / 1e9;
+      try (TrainedRewardModel m = t.model()) {
+        for (int k = 0; k < t.reports().size(); k++) {
+          RmTrainer.Report r = t.reports().get(k);
+          for (int e = 0; e < r.losses().length; e++) {
+            o.println((t.reports().size() > 1 ? "member " + k + " " : "") + "epoch " + (e + 1) + "  loss "
+                + num(r.losses()[e]) + "  train accuracy " + num(r.accuracies()[e]));
+          }
+        }
+        long seen = (long) pairs.size() * cfg.epochs() * cfg.ensemble();
+        o.printf(Locale.ROOT, "trained %s reward model on %d pairs in %.1f s (%.0f pairs/s); rewards on the training"
+            + " responses: mean %s, std %s%n", cfg.model(), pairs.size(), secs, seen / secs, num(m.trainMean()),
+            num(m.trainStd()));
+        m.save(target);
+      }
+      o.println("wrote " + target);
+      return Main.OK;
+    }
+
+    private static String flag(String field) {
+      return switch (field) {
+        case "learningRate" -> "lr";
+        case "centerCoef" -> "center";
+        case "contextLength" -> "context";
+        case "batchSize" -> "batch-size";
+        case "dModel" -> "d-model";
+        case "featureDim" -> "feature-dim";
+        default -> field;
+      };
+    }
+
+    static Path defaultOut(Path data) {
+      String name = data.getFileName().toString();
+      String base = name.endsWith(".jsonl") ? name.substring(0, name.length() - 6) : name;
+      Path parent = data.toAbsolutePath().getParent();
+      return parent.resolve(base + ".rm");
+    }
+  }
+
+  /** {@code rewardlab rm eval MODEL DATA.jsonl}. */
+  @Command(name = "eval", description = {
+      "Evaluate a reward model on preference pairs: pairwise accuracy overall and by category, calibration",
+      "(reliability table, expected calibration error; --plot draws the reliability diagram), mean log loss."})
+  static final class Eval implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL.rm", description = "A model written by rm train.")
+    Path model;
+
+    @Parameters(index = "1", paramLabel = "DATA.jsonl", description = "Held-out preference pairs.")
+    Path data;
+
+    @Option(names = "--plot", paramLabel = "OUT.png", description = "Write the reliability diagram.")
+    Path plot;
+
+    @Option(names = "--json", paramLabel = "OUT.json", description = "Write the evaluation as JSON.")
+    Path json;
+
+    @Option(names = "--skip-malformed", description = "Skip lines that cannot be read instead of refusing the file.")
+    boolean skipMalformed;
+
+    @Override
+    public Integer call() {
+      PrintWriter o = spec.commandLine().getOut();
+      PreferenceData d = read(data, skipMalformed, spec.commandLine().getErr());
+      List<RmPair> pairs = RmPair.of(d.pairs());
+      if (pairs.stream().allMatch(RmPair::tie)) {
+        throw new UserInputException(data.toString(), "has one class only: every pair is a tie, so there is no"
+            + " preference to check", "evaluate on pairs where one response is preferred");
+      }
+      try (TrainedRewardModel m = TrainedRewardModel.load(model)) {
+        m.checkAll(pairs, data.toString());
+        RmEvaluation.Report r = RmEvaluation.evaluate(m, pairs);
+        o.println("pairs " + r.pairs() + "  accuracy " + num(r.accuracy()) + "  ECE " + num(r.ece())
+            + "  mean log loss " + num(r.meanLogLoss()));
+        if (r.byCategory().size() > 1 || !r.byCategory().containsKey("")) {
+          o.println("accuracy by category:");
+          for (Map.Entry<String, Double> e : r.byCategory().entrySet()) {
+            o.println("  " + (e.getKey().isEmpty() ? "(none)" : e.getKey()) + "  " + num(e.getValue()));
+          }
+        }
+        o.println("reliability (predicted P(chosen > rejected) vs observed, both orders of each pair):");
+        double[] pred = new double[r.bins().size()];
+        double[] obs = new double[r.bins().size()];
+        for (int i = 0; i < pred.length; i++) {
+          RmEvaluation.Bin b = r.bins().get(i);
+          pred[i] = b.meanPredicted();
+          obs[i] = b.observed();
+          o.printf(Locale.ROOT, "  [%.1f, %.1f)  n %5d  predicted %s  observed %s%n", b.lo(), b.hi(), b.count(),
+              b.count() == 0 ? "   -  " : num(b.meanPredicted()), b.count() == 0 ? "   -  " : num(b.observed()));
+        }
+        if (plot != null) {
+          Plots.reliability("Reliability — " + model.getFileName(), pred, obs, plot);
+          o.println("wrote " + plot);
+        }
+        if (json != null) {
+          RewardCommand.writeJson(json, Configs.jsonMapper().valueToTree(r));
+          o.println("wrote " + json);
+        }
+      }
+      return Main.OK;
+    }
+  }
+
+  /** {@code rewardlab rm score MODEL DATA.jsonl}. */
+  @Command(name = "score", description = {
+      "Score every pair of DATA.jsonl: writes each line back with chosen_score and rejected_score (and",
+      "chosen_uncertainty / rejected_uncertainty for an ensemble), to --out or standard output."})
+  static final class Score implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL.rm", description = "A model written by rm train.")
+    Path model;
+
+    @Parameters(index = "1", paramLabel = "DATA.jsonl", description = "Preference pairs.")
+    Path data;
+
+    @Option(names = "--out", paramLabel = "OUT.jsonl", description = "Where to write (default: standard output).")
+    Path out;
+
+    @Option(names = "--skip-malformed", description = "Skip lines that cannot be read instead of refusing the file.")
+    boolean skipMalformed;
+
+    @Override
+    public Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      PreferenceData d = read(data, skipMalformed, err);
+      List<PreferencePair> pairs = d.pairs();
+      List<RmPair> rp = RmPair.of(pairs);
+      String text;
+      try (TrainedRewardModel m = TrainedRewardModel.load(model)) {
+        m.checkAll(rp, data.toString());
+        List<RmInput> chosen = new ArrayList<>();
+        List<RmInput> rejected = new ArrayList<>();
+        for (RmPair p : rp) {
+          chosen.add(p.chosen());
+          rejected.add(p.rejected());
+        }
+        double[] sc = m.score(chosen);
+        double[] sr = m.score(rejected);
+        boolean ens = m.members().size() > 1;
+        double[] uc = ens ? m.disagreement(chosen) : null;
+        double[] ur = ens ? m.disagreement(rejected) : null;
+        text = PreferenceJsonl.format(pairs, (i, node) -> {
+          node.put("chosen_score", sc[i]);
+          node.put("rejected_score", sr[i]);
+          if (ens) {
+            node.put("chosen_uncertainty", uc[i]);
+            node.put("rejected_uncertainty", ur[i]);
+          }
+        });
+      }
+      if (out == null) {
+        spec.commandLine().getOut().print(text);
+        spec.commandLine().getOut().flush();
+      } else {
+        if (Files.isDirectory(out)) {
+          throw new UserInputException("--out " + out, "is a directory", "give the path of a file, e.g. scored.jsonl");
+        }
+        AtomicFiles.writeString(out, text);
+        err.println("wrote " + out + " (" + pairs.size() + " scored pairs)");
+      }
+      return Main.OK;
+    }
+  }
+}
