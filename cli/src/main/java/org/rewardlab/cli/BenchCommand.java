@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     description = "Benchmarks against the peers' numbers measured on this machine class (docs/BENCHMARKS.md).",
-    subcommands = {BenchCommand.Envs.class, BenchCommand.Ppo.class, BenchCommand.Lm.class, BenchCommand.Reward.class})
+    subcommands = {BenchCommand.Envs.class, BenchCommand.Ppo.class, BenchCommand.Lm.class, BenchCommand.Reward.class,
+        BenchCommand.Rm.class})
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -221,6 +222,30 @@ final class BenchCommand implements Callable<Integer> {
       pw.println(r.table());
       pw.printf(Locale.ROOT, "peak RSS of this process: %s MiB%n", Ppo.peakRssMib());
       if (json != null) org.rewardlab.core.run.AtomicFiles.writeString(json, r.json());
+      return Main.OK;
+    }
+  }
+
+  /** {@code bench rm}. */
+  @Command(name = "rm", description = {
+      "Reward-model training throughput (pairs/s, chosen and rejected forward and backward) and scoring",
+      "throughput (responses/s) for the feature model and two TinyGpt models on T-PREF pairs; best of --repeats."})
+  static final class Rm implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--pairs", description = "Pairs per training run (default: ${DEFAULT-VALUE}).")
+    int pairs = 2000;
+
+    @Option(names = "--repeats", description = "Timed runs per model after one untimed (default: ${DEFAULT-VALUE}).")
+    int repeats = 3;
+
+    @Override
+    public Integer call() {
+      if (pairs < 32 || pairs > 1_000_000) throw new UserInputException("--pairs", "must lie in 32..1000000, got " + pairs, "e.g. --pairs 2000");
+      if (repeats < 1 || repeats > 100) throw new UserInputException("--repeats", "must lie in 1..100, got " + repeats, "e.g. --repeats 3");
+      PrintWriter pw = spec.commandLine().getOut();
+      pw.print(org.rewardlab.algos.rm.RmBenchmarks.table(org.rewardlab.algos.rm.RmBenchmarks.run(pairs, repeats), pairs));
+      pw.printf(Locale.ROOT, "peak RSS of this process: %s MiB%n", Ppo.peakRssMib());
       return Main.OK;
     }
   }

@@ -55,6 +55,8 @@ class ExamplesRunTest {
       case "grpo" -> sets.addAll(List.of("--set", "algo.warmStart.steps=2", "--set", "algo.steps=2",
           "--set", "algo.promptsPerStep=2", "--set", "algo.eval.testSize=8", "--set", "algo.eval.every=0"));
       case "sft" -> sets.addAll(List.of("--set", "algo.sft.steps=2", "--set", "algo.eval.testSize=8"));
+      case "dpo" -> sets.addAll(List.of("--set", "algo.steps=2", "--set", "algo.pairsPerStep=4",
+          "--set", "algo.data=" + TrainCli.repoRoot().resolve("examples/preferences/tpref-train.jsonl")));
       default -> sets.addAll(List.of("--set", "algo.totalTimesteps=" + oneRollout(example)));
     }
     sets.addAll(List.of("--set", "run.evalEpisodes=1"));

@@ -22,4 +22,21 @@ sealed interface LmBatch {
    */
   record Rollout(int[][] sequences, int[] promptLengths, int[] completionLengths, boolean[] truncated,
       List<GrpoVariant.Component> components, float[][] logpOld, float[][] logpRef, Map<String, Double> metrics) implements LmBatch {}
+
+  /**
+   * B preference pairs: rows 0..B−1 are prompt + chosen, rows B..2B−1 prompt + rejected (each completion ends in
+   * {@code <eos>}).
+   *
+   * @param sequences 2B rows
+   * @param promptLengths per row
+   * @param refChosen log π_ref(y_w|x) per pair (sequence sums)
+   * @param refRejected log π_ref(y_l|x) per pair
+   * @param metrics what making the pairs measured
+   */
+  record Preference(int[][] sequences, int[] promptLengths, double[] refChosen, double[] refRejected,
+      Map<String, Double> metrics) implements LmBatch {
+    int pairs() {
+      return refChosen.length;
+    }
+  }
 }

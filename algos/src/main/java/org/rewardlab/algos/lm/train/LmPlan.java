@@ -4,7 +4,8 @@ import org.rewardlab.envs.text.TextTaskConfig;
 
 /**
  * What an LM run does, whichever algorithm asked for it: {@code sft.steps()} supervised iterations,
- * then {@code grpo.steps()} GRPO iterations when {@code grpo} is set.
+ * then {@code grpo.steps()} GRPO iterations when {@code grpo} is set, or {@code dpo.steps()} DPO iterations when
+ * {@code dpo} is set.
  *
  * @param task the text task
  * @param model the model
@@ -12,18 +13,24 @@ import org.rewardlab.envs.text.TextTaskConfig;
  * @param grpo the RL phase, or null for SFT only
  * @param eval test-split evaluation
  * @param formatWeight weight of the {@code format} reward term
+ * @param dpo the preference phase, or null
  */
-record LmPlan(TextTaskConfig task, LmModelSpec model, SftSpec sft, GrpoConfig grpo, LmEvalSpec eval, double formatWeight) {
+record LmPlan(TextTaskConfig task, LmModelSpec model, SftSpec sft, GrpoConfig grpo, LmEvalSpec eval, double formatWeight,
+    DpoRunConfig dpo) {
   static LmPlan of(SftConfig c) {
-    return new LmPlan(c.task(), c.model(), c.sft(), null, c.eval(), 0.0);
+    return new LmPlan(c.task(), c.model(), c.sft(), null, c.eval(), 0.0, null);
   }
 
   static LmPlan of(GrpoConfig c) {
-    return new LmPlan(c.task(), c.model(), c.warmStart(), c, c.eval(), c.formatWeight());
+    return new LmPlan(c.task(), c.model(), c.warmStart(), c, c.eval(), c.formatWeight(), null);
+  }
+
+  static LmPlan of(DpoRunConfig c) {
+    return new LmPlan(c.task(), c.model(), c.warmStart(), null, c.eval(), 0.0, c);
   }
 
   /** Iterations of the whole run. */
   int iterations() {
-    return sft.steps() + (grpo == null ? 0 : grpo.steps());
+    return sft.steps() + (grpo == null ? 0 : grpo.steps()) + (dpo == null ? 0 : dpo.steps());
   }
 }

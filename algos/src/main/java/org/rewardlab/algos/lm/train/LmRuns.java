@@ -51,6 +51,10 @@ final class LmRuns {
             "use the same task and model settings as the run you start from");
       }
     }
+    if (plan.dpo() != null && plan.dpo().data() != null) {
+      DpoPairs.load(plan.dpo().data(), task.tokenizer(),
+          plan.model().toConfig(task.tokenizer().vocabSize(), task.sequenceLength()).contextLength());
+    }
     if ((long) plan.eval().testSize() * 2 > task.problemCount()) {
       throw new UserInputException("algo.eval.testSize", "the task has only " + task.problemCount()
           + " problems; a test split of " + plan.eval().testSize() + " leaves too few to train on",

@@ -15,6 +15,9 @@ import org.rewardlab.algos.experiment.ExperimentSpec;
 import org.rewardlab.algos.experiment.RunCheckpoints;
 import org.rewardlab.algos.experiment.TrainListener;
 import org.rewardlab.algos.experiment.Trainer;
+import org.rewardlab.algos.lm.dpo.DpoLoss;
+import org.rewardlab.algos.lm.dpo.DpoResult;
+import org.rewardlab.algos.lm.dpo.PreferenceBatch;
 import org.rewardlab.algos.lm.grpo.CompletionMetrics;
 import org.rewardlab.algos.lm.grpo.GroupAdvantages;
 import org.rewardlab.algos.lm.grpo.GroupRelativeAdvantage;
@@ -48,6 +51,7 @@ import org.rewardlab.nn.lm.Sampler;
 import org.rewardlab.nn.lm.SamplingConfig;
 import org.rewardlab.nn.lm.TinyGpt;
 import org.rewardlab.nn.lm.TokenLogProbs;
+import org.rewardlab.reward.preference.BoltzmannLabeller;
 
 /**
  * Trains a {@link TinyGpt} on a verifiable text task: SFT iterations on the reference answers, then
@@ -87,10 +91,13 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
   private final GroupRelativeAdvantage advantages;
   private final GrpoVariant variant;
   private final TrainLoop<LmBatch> loop;
+  private final DpoLoss dpoLoss;
+  private final DpoPairs offlinePairs;
   private final int maxNewTokens;
   private long iterations;
   private double lastAccuracy = Double.NaN;
   private double lastTrainReward = Double.NaN;
+  private double lastScore = Double.NaN;
 
   LmTrainer(ExperimentSpec spec, RunContext ctx, LmPlan plan) {
     this.spec = spec;
@@ -113,12 +120,15 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
     this.loss = plan.grpo() == null ? null : new GrpoLoss(plan.grpo().loss());
     this.advantages = plan.grpo() == null ? null : new GroupRelativeAdvantage(plan.grpo().advantage());
     this.variant = plan.grpo() == null ? null : plan.grpo().variant().create(plan.grpo());
+    this.dpoLoss = plan.dpo() == null ? null : new DpoLoss(plan.dpo().loss());
+    this.offlinePairs = plan.dpo() == null || plan.dpo().data() == null ? null
+        : DpoPairs.load(plan.dpo().data(), tokenizer, model.config().contextLength());
     this.maxNewTokens = plan.grpo() != null && plan.grpo().maxNewTokens() > 0
         ? plan.grpo().maxNewTokens() : task.maxAnswerLength() + 1;
     LrSchedule sftLr = plan.sft().steps() > 0 ? LrSchedule.peerSft(plan.sft().learningRate(), plan.sft().steps()) : null;
     int sftSteps = plan.sft().steps();
     this.loop = new TrainLoop<>(ctx, this, this,
-        k -> k <= sftSteps ? sftLr.lr(k - 1) : plan.grpo().learningRate(),
+        k -> k <= sftSteps ? sftLr.lr(k - 1) : plan.grpo() != null ? plan.grpo().learningRate() : plan.dpo().learningRate(),
         this::saveCheckpoint, plan.iterations(), spec.run().checkpointEvery(), plan.iterations());
   }
 
@@ -144,6 +154,7 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
       }
       return new LmBatch.Supervised(seqs, promptLengths);
     }
+    if (plan.dpo() != null) return preferenceBatch();
     if (reference == null && plan.grpo().loss().beta() > 0) reference = frozenCopy();
     GrpoConfig g = plan.grpo();
     int np = g.promptsPerStep();
@@ -211,6 +222,62 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
     return new LmBatch.Rollout(seqs, promptLengths, lengths, truncated, components, old, ref, m);
   }
 
+  /**
+   * B preference pairs with their reference log-probs: from the data file, or sampled from π_ref (two completions
+   * per training problem) and labelled by a Boltzmann-rational annotator over the verdict score.
+   */
+  private LmBatch.Preference preferenceBatch() {
+    if (reference == null) reference = frozenCopy();
+    DpoRunConfig d = plan.dpo();
+    int n = d.pairsPerStep();
+    int[][] seqs = new int[2 * n][];
+    int[] promptLengths = new int[2 * n];
+    Map<String, Double> m = new LinkedHashMap<>();
+    if (offlinePairs != null) {
+      for (int i = 0; i < n; i++) {
+        int k = dataRng.nextInt(offlinePairs.size());
+        int[] p = offlinePairs.prompts[k];
+        seqs[i] = concat(p, offlinePairs.chosen[k]);
+        seqs[n + i] = concat(p, offlinePairs.rejected[k]);
+        promptLengths[i] = p.length;
+        promptLengths[n + i] = p.length;
+      }
+    } else {
+      List<Problem> problems = new ArrayList<>(n);
+      int[][] prompts = new int[n][];
+      for (int i = 0; i < n; i++) {
+        Problem p = split.sampleTrain(dataRng);
+        problems.add(p);
+        prompts[i] = tokenizer.encode(p.prompt(), true, false);
+      }
+      SamplingConfig sc = SamplingConfig.sample(maxNewTokens).withTemperature((float) d.temperature());
+      Generation gen = new Sampler(reference, sc).generate(prompts, 2, samplingRng);
+      BoltzmannLabeller<Completion> annotator = BoltzmannLabeller.of(c -> c.verdict().score(), d.labelBeta());
+      double scoreSum = 0;
+      for (int i = 0; i < n; i++) {
+        Completion a = LmEvaluation.completion(tokenizer, problems.get(i), gen, 2 * i);
+        Completion b = LmEvaluation.completion(tokenizer, problems.get(i), gen, 2 * i + 1);
+        boolean aWins = annotator.label(a, b, samplingRng).first();
+        int w = aWins ? 2 * i : 2 * i + 1;
+        int l = aWins ? 2 * i + 1 : 2 * i;
+        seqs[i] = gen.sequences()[w];
+        seqs[n + i] = gen.sequences()[l];
+        promptLengths[i] = gen.promptLengths()[w];
+        promptLengths[n + i] = gen.promptLengths()[l];
+        scoreSum += a.verdict().score() + b.verdict().score();
+      }
+      m.put("charts/reference_score", scoreSum / (2 * n));
+    }
+    var ref = reference.completionLogProbs(seqs, promptLengths, 1f);
+    double[] refC = new double[n];
+    double[] refR = new double[n];
+    for (int i = 0; i < n; i++) {
+      refC[i] = ref.sequenceLogProb(i);
+      refR[i] = ref.sequenceLogProb(n + i);
+    }
+    return new LmBatch.Preference(seqs, promptLengths, refC, refR, m);
+  }
+
   private static int count(boolean[] xs) {
     int n = 0;
     for (boolean x : xs) if (x) n++;
@@ -236,7 +303,7 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
 
   @Override
   public String status() {
-    StringBuilder sb = new StringBuilder(supervisedAt(iterations) ? "sft" : "grpo");
+    StringBuilder sb = new StringBuilder(supervisedAt(iterations) ? "sft" : plan.dpo() != null ? "dpo" : "grpo");
     if (!Double.isNaN(lastTrainReward) && !supervisedAt(iterations)) {
       sb.append(String.format(Locale.ROOT, " reward %.2f", lastTrainReward));
     }
@@ -255,6 +322,17 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
           learningRate, plan.sft().maxGradNorm());
       m.put("losses/sft_loss", st.loss());
       m.put("losses/grad_norm", st.gradNorm());
+    } else if (batch instanceof LmBatch.Preference p) {
+      m.putAll(p.metrics());
+      DpoResult r = dpoStep(p, learningRate);
+      m.put("losses/loss", r.loss());
+      m.put("losses/grad_norm", lastGradNorm);
+      m.put("rewards/chosen", mean(r.chosenRewards()));
+      m.put("rewards/rejected", mean(r.rejectedRewards()));
+      m.put("rewards/margins", mean(r.margins()));
+      m.put("rewards/accuracies", r.accuracy());
+      m.put("logps/chosen", lastLogps[0]);
+      m.put("logps/rejected", lastLogps[1]);
     } else {
       LmBatch.Rollout r = (LmBatch.Rollout) batch;
       m.putAll(r.metrics());
@@ -275,6 +353,7 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
     if ((every > 0 && iterations % every == 0) || iterations == plan.iterations()) {
       lastAccuracy = greedyAccuracy(plan.eval().testSize());
       m.put("charts/test_accuracy", lastAccuracy);
+      if (plan.dpo() != null) m.put("charts/test_score", lastScore);
     }
     return new Stats() {
       @Override
@@ -292,6 +371,57 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
   }
 
   private double lastGradNorm;
+  private final double[] lastLogps = new double[2];
+
+  private static double mean(double[] x) {
+    double s = 0;
+    for (double v : x) s += v;
+    return s / x.length;
+  }
+
+  /**
+   * One AdamW step on the pairwise loss: sequence log-probs of the 2B rows on the graph, the loss and dL/dlogπ per
+   * pair in float64 ({@link DpoLoss}), then the surrogate Σ_rows sg(dL/dlogπ_row) · Σ_tokens logπ, whose gradient is
+   * the loss's.
+   */
+  private DpoResult dpoStep(LmBatch.Preference p, double lr) {
+    int n = p.pairs();
+    DpoResult result;
+    try (NDManager scope = model.manager().newSubManager()) {
+      try (GradientCollector gc = Torch.init().newGradientCollector()) {
+        TokenLogProbs lp = model.logProbs(scope, p.sequences(), p.promptLengths(), 1f);
+        int rows = lp.batchSize();
+        int width = (int) lp.logProbs().getShape().get(1);
+        float[] logp = lp.logProbs().toFloatArray();
+        float[] mask = lp.mask().toFloatArray();
+        double[] seq = new double[rows];
+        double[] len = new double[rows];
+        for (int b = 0; b < rows; b++) {
+          for (int t = 0; t < width; t++) {
+            seq[b] += (double) logp[b * width + t] * mask[b * width + t];
+            len[b] += mask[b * width + t];
+          }
+        }
+        double[] pc = Arrays.copyOfRange(seq, 0, n);
+        double[] pr = Arrays.copyOfRange(seq, n, 2 * n);
+        result = dpoLoss.compute(new PreferenceBatch(pc, pr, p.refChosen(), p.refRejected(),
+            Arrays.copyOfRange(len, 0, n), Arrays.copyOfRange(len, n, 2 * n)));
+        lastLogps[0] = mean(pc);
+        lastLogps[1] = mean(pr);
+        float[] g = new float[rows * width];
+        for (int b = 0; b < rows; b++) {
+          double gb = b < n ? result.gradChosen()[b] : result.gradRejected()[b - n];
+          for (int t = 0; t < width; t++) g[b * width + t] = (float) (gb * mask[b * width + t]);
+        }
+        gc.backward(lp.logProbs().mul(Tensors.create(scope, g, new Shape(rows, width))).sum());
+      }
+    }
+    float[][] grads = Gradients.readAndZero(model.parameters());
+    double max = plan.dpo().maxGradNorm();
+    lastGradNorm = max > 0 ? GradClip.clipGlobalNorm(grads, max) : norm(grads);
+    rlOptimizer.step(model.parameters(), grads, lr);
+    return result;
+  }
 
   private LossResult grpoStep(LmBatch.Rollout r, double lr) {
     GrpoConfig g = plan.grpo();
@@ -377,10 +507,13 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
     List<List<Completion>> groups = LmEvaluation.complete(model, tokenizer, test, 1,
         SamplingConfig.greedy(maxNewTokens), RandomSource.of(0));
     int correct = 0;
+    double score = 0;
     for (List<Completion> g : groups) {
       Completion c = g.get(0);
       if (c.finished() && c.verdict().correct()) correct++;
+      score += c.verdict().score();
     }
+    lastScore = score / test.size();
     return (double) correct / test.size();
   }
 
