@@ -46,6 +46,11 @@ public final class TreePairs {
     return (int) Math.round(Math.pow(branching, depth));
   }
 
+  /** The length of the trunk, the first segment, which every leaf of a tree shares. */
+  public int trunkLength() {
+    return bounds()[1];
+  }
+
   /** The boundaries of the depth + 1 segments: segment s is [bounds[s], bounds[s + 1]). */
   int[] bounds() {
     int[] b = new int[depth + 2];
