@@ -47,6 +47,14 @@ final class RmCommand implements Callable<Integer> {
         "missing command: choose one of " + String.join(", ", spec.subcommands().keySet()));
   }
 
+  /** Refuses MODEL and DATA given the wrong way round (a model file where the data goes). */
+  static void checkOrder(Path model, Path data) {
+    if (data.getFileName().toString().endsWith(".rm")) {
+      throw new UserInputException(data.toString(), "is a reward model file where the preference data goes",
+          "give the model first: rewardlab rm <eval|score> MODEL.rm DATA.jsonl");
+    }
+  }
+
   /** Reads a preference file, printing what reading found to {@code err}. */
   static PreferenceData read(Path data, boolean skipMalformed, PrintWriter err) {
     PreferenceData d = PreferenceJsonl.read(data,
@@ -196,6 +204,7 @@ final class RmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter o = spec.commandLine().getOut();
+      checkOrder(model, data);
       PreferenceData d = read(data, skipMalformed, spec.commandLine().getErr());
       List<RmPair> pairs = RmPair.of(d.pairs());
       if (pairs.stream().allMatch(RmPair::tie)) {
@@ -258,6 +267,7 @@ final class RmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
+      checkOrder(model, data);
       PreferenceData d = read(data, skipMalformed, err);
       List<PreferencePair> pairs = d.pairs();
       List<RmPair> rp = RmPair.of(pairs);

@@ -47,6 +47,11 @@ class RmCommandTest {
     List<String> lines = Files.readAllLines(scored);
     assertThat(lines).hasSize(100);
     assertThat(lines.get(0)).startsWith("{\"prompt\":").contains("\"chosen_score\":").contains("\"rejected_score\":");
+
+    Outcome swapped = MainTest.run("rm", "score", test.toString(), model.toString());
+    assertThat(swapped.code()).isEqualTo(2);
+    assertThat(swapped.err()).contains("is a reward model file where the preference data goes")
+        .contains("MODEL.rm DATA.jsonl");
   }
 
   @Test
