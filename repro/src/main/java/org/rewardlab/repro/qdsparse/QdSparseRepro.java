@@ -1,7 +1,6 @@
 package org.rewardlab.repro.qdsparse;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +10,7 @@ import org.rewardlab.envs.maze.MazeConfig;
 import org.rewardlab.envs.maze.Mazes;
 import org.rewardlab.envs.maze.PointMaze;
 import org.rewardlab.repro.Claim;
+import org.rewardlab.repro.MazeOverlays;
 import org.rewardlab.repro.Comparison;
 import org.rewardlab.repro.Paper;
 import org.rewardlab.repro.PaperStatus;
@@ -181,18 +181,11 @@ public final class QdSparseRepro implements Repro<QdSparseRepro.Config> {
     return new double[][] {x, y};
   }
 
-  static QdPictures.Overlay overlay(MazeConfig maze) {
-    List<double[]> walls = new ArrayList<>();
-    for (MazeConfig.Wall w : maze.walls()) walls.add(new double[] {w.x0(), w.y0(), w.x1(), w.y1()});
-    List<double[]> discs = new ArrayList<>();
-    for (MazeConfig.Zone z : maze.zones()) discs.add(new double[] {z.x(), z.y(), z.radius()});
-    return new QdPictures.Overlay(walls, discs);
-  }
 
   private static void pictures(String arm, Scheduler s, QdRun.History h, MazeConfig maze, Path dir) {
-    QdPictures.scatter(h.finalMeasures(), new double[] {-1, -1}, new double[] {1, 1}, overlay(maze),
+    QdPictures.scatter(h.finalMeasures(), new double[] {-1, -1}, new double[] {1, 1}, MazeOverlays.of(maze),
         "qd-sparse " + arm + ": final positions", dir.resolve("final-positions-" + arm + ".png"));
-    QdPictures.heatMap((GridArchive) s.resultArchive(), overlay(maze), "qd-sparse " + arm + ": grid of final positions",
+    QdPictures.heatMap((GridArchive) s.resultArchive(), MazeOverlays.of(maze), "qd-sparse " + arm + ": grid of final positions",
         dir.resolve("archive-" + arm + ".png"));
   }
 

@@ -13,6 +13,7 @@ import org.rewardlab.envs.maze.MazeImages;
 import org.rewardlab.envs.maze.Mazes;
 import org.rewardlab.envs.maze.PointMaze;
 import org.rewardlab.repro.Claim;
+import org.rewardlab.repro.MazeOverlays;
 import org.rewardlab.repro.Comparison;
 import org.rewardlab.repro.Paper;
 import org.rewardlab.repro.PaperStatus;
@@ -169,7 +170,7 @@ public final class StaxRepro implements Repro<StaxRepro.Config> {
       Serene.Result r = new Serene(serene(config, emitters, sel), ev::evaluate, space, truth, rng.derive("search"))
           .run(config.budget(), ev.genomeSize());
       if (pictures) {
-        QdPictures.Overlay overlay = overlay(maze);
+        QdPictures.Overlay overlay = MazeOverlays.of(maze);
         QdPictures.scatter(r.history().finalMeasures(), new double[] {-1, -1}, new double[] {1, 1}, overlay,
             "stax " + arm + ": final positions", dir.resolve("final-positions-" + arm + ".png"));
         QdPictures.heatMap(truth, overlay, "stax " + arm + ": best return per final-position cell",
@@ -196,13 +197,6 @@ public final class StaxRepro implements Repro<StaxRepro.Config> {
     return new double[][] {x, y};
   }
 
-  static QdPictures.Overlay overlay(MazeConfig maze) {
-    List<double[]> walls = new ArrayList<>();
-    for (MazeConfig.Wall w : maze.walls()) walls.add(new double[] {w.x0(), w.y0(), w.x1(), w.y1()});
-    List<double[]> discs = new ArrayList<>();
-    for (MazeConfig.Zone z : maze.zones()) discs.add(new double[] {z.x(), z.y(), z.radius()});
-    return new QdPictures.Overlay(walls, discs);
-  }
 
   @Override
   public List<Claim> claims(Config config, List<SeedResult> perSeed) {
