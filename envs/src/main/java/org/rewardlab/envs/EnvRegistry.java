@@ -21,6 +21,9 @@ import org.rewardlab.envs.classic.Pendulum;
 import org.rewardlab.envs.grid.GridConfig;
 import org.rewardlab.envs.grid.GridWorld;
 import org.rewardlab.envs.grid.GridWorlds;
+import org.rewardlab.envs.maze.MazeConfig;
+import org.rewardlab.envs.maze.Mazes;
+import org.rewardlab.envs.maze.PointMaze;
 
 /**
  * Environments by Gymnasium-style id (Gymnasium's {@code gym.make} registry). The classic-control
@@ -48,6 +51,7 @@ public final class EnvRegistry {
     register(Acrobot.SPEC, Acrobot::new, ClassicPotentials.acrobot());
     register(Pendulum.SPEC, Pendulum::new, ClassicPotentials.pendulum());
     for (GridConfig grid : GridWorlds.registered()) register(grid.spec(), () -> new GridWorld(grid), GridWorlds.potentials(grid));
+    for (MazeConfig maze : Mazes.registered()) register(maze.spec(), () -> new PointMaze(maze));
   }
 
   private EnvRegistry() {}

@@ -1,0 +1,11 @@
+package org.rewardlab.envs.maze;
+
+import org.rewardlab.core.env.FlatEnv;
+import org.rewardlab.testkit.FlatEnvContractTest;
+
+class PointMazeContractTest extends FlatEnvContractTest {
+  @Override
+  protected FlatEnv createEnv() {
+    return new PointMaze(Mazes.SPARSE);
+  }
+}
