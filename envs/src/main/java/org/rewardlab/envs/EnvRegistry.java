@@ -17,6 +17,9 @@ import org.rewardlab.envs.classic.CartPole;
 import org.rewardlab.envs.classic.ClassicPotentials;
 import org.rewardlab.envs.classic.MountainCar;
 import org.rewardlab.envs.classic.MountainCarContinuous;
+import org.rewardlab.envs.nav.AgvNav;
+import org.rewardlab.envs.nav.NavScene;
+import org.rewardlab.envs.nav.NavScenes;
 import org.rewardlab.envs.classic.Pendulum;
 import org.rewardlab.envs.grid.GridConfig;
 import org.rewardlab.envs.grid.GridWorld;
@@ -48,6 +51,7 @@ public final class EnvRegistry {
     register(Acrobot.SPEC, Acrobot::new, ClassicPotentials.acrobot());
     register(Pendulum.SPEC, Pendulum::new, ClassicPotentials.pendulum());
     for (GridConfig grid : GridWorlds.registered()) register(grid.spec(), () -> new GridWorld(grid), GridWorlds.potentials(grid));
+    for (NavScene scene : NavScenes.registered()) register(scene.spec(), () -> new AgvNav(scene), NavScenes.potentials());
   }
 
   private EnvRegistry() {}
