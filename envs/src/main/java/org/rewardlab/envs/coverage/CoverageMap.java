@@ -80,6 +80,12 @@ public final class CoverageMap {
     return in == 0 ? 0 : seen / (double) in;
   }
 
+  /** Forgets every visit (e.g. those of a warm-up that should not count). */
+  public void clear() {
+    java.util.Arrays.fill(counts, 0);
+    visits = 0;
+  }
+
   /** An independent copy (a snapshot in time). */
   public CoverageMap copy() {
     CoverageMap m = new CoverageMap(width, height);

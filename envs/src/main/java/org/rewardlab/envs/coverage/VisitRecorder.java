@@ -9,8 +9,8 @@ import org.rewardlab.core.env.StateBuffer;
 
 /**
  * A pass-through {@link FlatEnv} wrapper that counts where a 2-D env goes: after every reset and step
- * it reads the position from two observation entries ({@code obs[xIndex]}, {@code obs[yIndex]},
- * already normalized to [0, 1], as {@code AgvNav}'s first two) into a shared {@link CoverageMap}, and
+ * it reads the position from the observation — two entries already normalized to [0, 1] (as {@code
+ * AgvNav}'s first two), or any {@link Locator} — into a shared {@link CoverageMap}, and
  * the first recorder (not its copies) keeps its current and last finished episode's path for
  * trajectory plots. Copies share the map, so a vector env of copies fills one map.
  *
@@ -18,28 +18,45 @@ import org.rewardlab.core.env.StateBuffer;
  * state alone). Not thread-safe.
  */
 public final class VisitRecorder implements FlatEnvWrapper, Checkpointable {
+  /** Where an observation is: writes the normalized {@code (u, v)} in [0, 1]^2 into {@code out}. */
+  @FunctionalInterface
+  public interface Locator {
+    void locate(float[] obs, int off, float[] out);
+  }
+
   private final FlatEnv inner;
   private final CoverageMap map;
-  private final int xIndex;
-  private final int yIndex;
+  private final Locator locator;
+  private final float[] uv = new float[2];
   private final boolean tracks;
   private List<float[]> current = new ArrayList<>();
   private List<float[]> last = List.of();
 
   /** @param inner the env (not owned beyond {@link #close()}) */
   public VisitRecorder(FlatEnv inner, CoverageMap map, int xIndex, int yIndex) {
-    this(inner, map, xIndex, yIndex, true);
+    this(inner, map, indices(inner, xIndex, yIndex), true);
   }
 
-  private VisitRecorder(FlatEnv inner, CoverageMap map, int xIndex, int yIndex, boolean tracks) {
+  /** With any {@link Locator} (e.g. a grid's one-hot state to its cell). */
+  public VisitRecorder(FlatEnv inner, CoverageMap map, Locator locator) {
+    this(inner, map, locator, true);
+  }
+
+  private VisitRecorder(FlatEnv inner, CoverageMap map, Locator locator, boolean tracks) {
+    this.inner = inner;
+    this.map = map;
+    this.locator = locator;
+    this.tracks = tracks;
+  }
+
+  private static Locator indices(FlatEnv inner, int xIndex, int yIndex) {
     if (xIndex < 0 || yIndex < 0 || xIndex >= inner.observationSize() || yIndex >= inner.observationSize()) {
       throw new IllegalArgumentException("position indices " + xIndex + ", " + yIndex + " outside the observation of " + inner.observationSize());
     }
-    this.inner = inner;
-    this.map = map;
-    this.xIndex = xIndex;
-    this.yIndex = yIndex;
-    this.tracks = tracks;
+    return (obs, off, out) -> {
+      out[0] = obs[off + xIndex];
+      out[1] = obs[off + yIndex];
+    };
   }
 
   @Override
@@ -77,8 +94,9 @@ public final class VisitRecorder implements FlatEnvWrapper, Checkpointable {
   }
 
   private void record(float[] obs, int off, boolean start) {
-    float u = obs[off + xIndex];
-    float v = obs[off + yIndex];
+    locator.locate(obs, off, uv);
+    float u = uv[0];
+    float v = uv[1];
     map.visit(u, v);
     if (tracks) {
       if (start) current = new ArrayList<>();
@@ -88,7 +106,7 @@ public final class VisitRecorder implements FlatEnvWrapper, Checkpointable {
 
   @Override
   public FlatEnv copy() {
-    return new VisitRecorder(inner.copy(), map, xIndex, yIndex, false);
+    return new VisitRecorder(inner.copy(), map, locator, false);
   }
 
   @Override

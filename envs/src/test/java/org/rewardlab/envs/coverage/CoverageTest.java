@@ -35,6 +35,9 @@ class CoverageTest {
     m.visitCell(1, 0);
     assertThat(snap.count(1, 0)).isZero();
     assertThat(m.visits()).isEqualTo(5);
+    m.clear();
+    assertThat(m.visits()).isZero();
+    assertThat(m.distinctCells()).isZero();
   }
 
   @Test

@@ -55,7 +55,8 @@ import org.rewardlab.repro.SeedResult;
  *
  * <p>Signals per arm (GEN §8(e)): the success rate over all training episodes and over the last
  * fifth, env steps to the first success (the budget when there is none: censored), the fraction of
- * free 1 m cells visited during training (a {@link VisitRecorder} around every env), collisions, and
+ * free 1 m cells visited during training (a {@link VisitRecorder} around every env; the RND arm's
+ * random-action warm-up of its input statistics is not counted), collisions, and
  * the greedy policy's success in the runner's evaluation. Pictures: per seed a coverage heat map of
  * both arms at four moments of training with the last finished episode's path of env 0, written to
  * {@code seed-N/coverage.png} and into each arm's run {@code plots/}. Immutable.
@@ -235,6 +236,7 @@ public final class RndAgvRepro implements Repro<RndAgvRepro.Config> {
     };
     RunContext rc = RunContext.create(root, spec.name(), seed, spec);
     try (rc; Trainer t = algo.start(spec, rc, recording)) {
+      map.clear(); // RND's random-action warm-up of its input statistics runs in start(): not training, not counted
       int n = t.numIterations();
       int[] marks = {Math.max(1, n / 4), Math.max(1, n / 2), Math.max(1, 3 * n / 4), n};
       t.train(new TrainListener() {
