@@ -66,9 +66,10 @@ public final class TopoNavAgent {
    * @param overrides actions the safety priority replaced
    * @param intrinsic the controller's summed intrinsic reward
    * @param path the cells of the last finished episode
+   * @param cellVisits steps spent on each cell, row-major {@code rows x cols}
    */
   public record Result(long steps, int episodes, int successes, long firstSuccess, int visited, int freeCells,
-      int nodes, int edges, int options, int overrides, double intrinsic, List<int[]> path) {
+      int nodes, int edges, int options, int overrides, double intrinsic, List<int[]> path, long[] cellVisits) {
     public double coverage() {
       return visited / (double) freeCells;
     }
@@ -85,6 +86,7 @@ public final class TopoNavAgent {
     TopoGraph graph = new TopoGraph(cfg.dNew());
     List<Double> q1 = new ArrayList<>();
     boolean[] visited = new boolean[rows * cols];
+    long[] cellVisits = new long[rows * cols];
     float[] obs = new float[env.observationSize()];
     float[] act = new float[1];
     env.reset(envSeed, obs, 0);
@@ -108,6 +110,7 @@ public final class TopoNavAgent {
       int r = map.row(s);
       int c = map.col(s);
       visited[r * cols + c] = true;
+      cellVisits[r * cols + c]++;
       path.add(new int[] {r, c});
       for (int i = r - cfg.senseRange(); i <= r + cfg.senseRange(); i++) {
         for (int j = c - cfg.senseRange(); j <= c + cfg.senseRange(); j++) {
@@ -186,7 +189,7 @@ public final class TopoNavAgent {
     for (boolean v : visited) if (v) seen++;
     int free = map.numCells();
     return new Result(budget, episodes, successes, firstSuccess, seen, free, graph.size(), graph.numEdges(), options,
-        overrides, intrinsic, lastPath);
+        overrides, intrinsic, lastPath, cellVisits);
   }
 
   private static int chooseNode(TopoGraph graph, KnownMap known, List<Double> q1, int r, int c, int[] goal,

@@ -37,6 +37,13 @@ public final class CoverageMap {
     visits++;
   }
 
+  /** Counts {@code n >= 0} visits of cell {@code (cx, cy)} at once. */
+  public void add(int cx, int cy, long n) {
+    if (cx < 0 || cy < 0 || cx >= width || cy >= height || n < 0) throw new IllegalArgumentException("cell (" + cx + ", " + cy + ") outside the map, or n < 0");
+    counts[cy * width + cx] += n;
+    visits += n;
+  }
+
   public int width() {
     return width;
   }

@@ -46,7 +46,8 @@ import org.rewardlab.repro.SeedResult;
  * priority) against flat exploration on the same seeds and env-step budget: ε-greedy Q-learning, and
  * Q-learning with a count bonus ({@code algo: {type: qlearning, countBonus}}), both through the
  * runner. Signals (GEN §9(e)): env steps to the first goal (the budget when none), goals reached,
- * and coverage (fraction of free cells stood on). Pictures: {@code seed-N/coverage.png}. Immutable.
+ * and coverage (fraction of free cells stood on). Pictures: {@code seed-N/coverage.png} (visits of
+ * the whole run per arm; TopoNav's last episode's path in red). Immutable.
  */
 public final class TopoNavRepro implements Repro<TopoNavRepro.Config> {
   static final String TOPONAV = "toponav";
@@ -147,8 +148,7 @@ public final class TopoNavRepro implements Repro<TopoNavRepro.Config> {
       }
     }
     double[] goal = {(map.cols() - 1.5) / map.cols(), 1 - (map.rows() - 1.5) / map.rows()};
-    CoveragePictures.write(root.resolve("coverage.png"), "toponav seed " + seed + " on TopoNav-v0: cells stood on in "
-        + config.steps() + " steps (toponav: last episode's path in red)", new CoveragePictures.Scene(walls, List.<double[]>of(goal)),
+    CoveragePictures.write(root.resolve("coverage.png"), "toponav seed " + seed + ", " + config.steps() + " steps: visits", new CoveragePictures.Scene(walls, List.<double[]>of(goal)),
         List.of(panels));
     return new SeedResult(seed, values);
   }
@@ -162,13 +162,11 @@ public final class TopoNavRepro implements Repro<TopoNavRepro.Config> {
     values.put("coverage/" + TOPONAV, r.coverage());
     values.put("nodes/" + TOPONAV, (double) r.nodes());
     CoverageMap cm = new CoverageMap(map.cols(), map.rows());
-    List<float[]> path = new ArrayList<>();
-    for (int[] p : r.path()) {
-      float u = (p[1] + 0.5f) / map.cols();
-      float v = 1f - (p[0] + 0.5f) / map.rows();
-      cm.visit(u, v);
-      path.add(new float[] {u, v});
+    for (int row = 0; row < map.rows(); row++) {
+      for (int col = 0; col < map.cols(); col++) cm.add(col, map.rows() - 1 - row, r.cellVisits()[row * map.cols() + col]);
     }
+    List<float[]> path = new ArrayList<>();
+    for (int[] p : r.path()) path.add(new float[] {(p[1] + 0.5f) / map.cols(), 1f - (p[0] + 0.5f) / map.rows()});
     return new CoveragePictures.Panel(String.format(Locale.ROOT, "toponav  %d nodes  %.0f%% cells", r.nodes(), 100 * r.coverage()), cm, path);
   }
 
@@ -231,7 +229,7 @@ public final class TopoNavRepro implements Repro<TopoNavRepro.Config> {
   public List<String> notes(Config config, List<SeedResult> perSeed) {
     List<String> notes = new ArrayList<>();
     notes.add("Reconstruction (GEN §9; the paper's weights and terms were not retrieved): TopoNav-v0 is a 30 x 30 grid with "
-        + "random obstacles (density 0.25, map seed 21), start top-left, the only reward +1 bottom-right, time limit 2000. "
+        + "random obstacles (density 0.25, map seed 21), start on the free cells of rows/columns 1-5, the only reward +1 bottom-right, time limit 2000. "
         + "TopoNav senses cells within 2 (Chebyshev), creates a node farther than 4 cells from every node, scores subgoals "
         + "S(n) = 1/sqrt(1+N(n)) + 0.5 frontier - 0.05 d (+ goal term once seen) plus a tabular Q_1(n), drives by BFS within "
         + "known cells, options time out after 50 steps; safety priority overrides moves into known walls.");
