@@ -112,11 +112,11 @@ public final class GridWorlds {
       1.0, -1.0, 0.0, 0.0, GridConfig.ONEHOT, 200, 1.0);
 
   /**
-   * {@code Maze-v0}: a 15 x 15 perfect maze (98 corridor cells, no loops), start on one of the first
+   * {@code SparseMaze-v0}: a 15 x 15 perfect maze (98 corridor cells, no loops), start on one of the first
    * 11 corridor cells from the top-left corner, the only reward (+1) in the bottom-right corner, 38 to
    * 48 moves away through dead ends; time limit 200.
    */
-  public static final GridConfig MAZE = new GridConfig("Maze-v0", List.of(
+  public static final GridConfig MAZE = new GridConfig("SparseMaze-v0", List.of(
       "###############",
       "#S#.....#.....#",
       "#S#.###.#.###.#",

@@ -11,11 +11,11 @@ import org.rewardlab.envs.EnvRegistry;
 /** The sparse exploration grids: registered, checked, solvable at the documented distance. */
 class ExplorationGridsTest {
   @ParameterizedTest
-  @ValueSource(strings = {"FourRoomsSparse-v0", "Maze-v0"})
+  @ValueSource(strings = {"FourRoomsSparse-v0", "SparseMaze-v0"})
   void sparseGridsAreRegisteredCheckedAndTheGoalIsWhereTheDocsSay(String id) {
     FlatEnv env = EnvRegistry.make(id);
     assertThat(EnvChecker.check(env, 11)).noneMatch(w -> w.contains("seed is used"));
-    GridConfig cfg = id.equals("Maze-v0") ? GridWorlds.MAZE : GridWorlds.FOUR_ROOMS_SPARSE;
+    GridConfig cfg = id.equals("SparseMaze-v0") ? GridWorlds.MAZE : GridWorlds.FOUR_ROOMS_SPARSE;
     GridWorld grid = new GridWorld(cfg);
     float[] obs = new float[grid.observationSize()];
     var phi = GridWorlds.potentials(cfg).get(GridWorlds.DISTANCE);
@@ -27,9 +27,9 @@ class ExplorationGridsTest {
       far = Math.min(far, phi.value(obs, 0));
       near = Math.max(near, phi.value(obs, 0));
     }
-    assertThat(grid.map().starts()).hasSize(id.equals("Maze-v0") ? 11 : 36);
-    assertThat(far).isEqualTo(id.equals("Maze-v0") ? -48.0 : -24.0);
-    assertThat(near).isEqualTo(id.equals("Maze-v0") ? -38.0 : -17.0);
+    assertThat(grid.map().starts()).hasSize(id.equals("SparseMaze-v0") ? 11 : 36);
+    assertThat(far).isEqualTo(id.equals("SparseMaze-v0") ? -48.0 : -24.0);
+    assertThat(near).isEqualTo(id.equals("SparseMaze-v0") ? -38.0 : -17.0);
     assertThat(EnvRegistry.spec(id).maxEpisodeSteps()).isEqualTo(200);
   }
 }
