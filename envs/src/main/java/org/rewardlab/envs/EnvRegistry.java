@@ -17,6 +17,9 @@ import org.rewardlab.envs.classic.CartPole;
 import org.rewardlab.envs.classic.ClassicPotentials;
 import org.rewardlab.envs.classic.MountainCar;
 import org.rewardlab.envs.classic.MountainCarContinuous;
+import org.rewardlab.envs.nav.AgvNav;
+import org.rewardlab.envs.nav.NavScene;
+import org.rewardlab.envs.nav.NavScenes;
 import org.rewardlab.envs.classic.Pendulum;
 import org.rewardlab.envs.grid.GridConfig;
 import org.rewardlab.envs.grid.GridWorld;
@@ -52,6 +55,7 @@ public final class EnvRegistry {
     register(Pendulum.SPEC, Pendulum::new, ClassicPotentials.pendulum());
     for (GridConfig grid : GridWorlds.registered()) register(grid.spec(), () -> new GridWorld(grid), GridWorlds.potentials(grid));
     for (MazeConfig maze : Mazes.registered()) register(maze.spec(), () -> new PointMaze(maze));
+    for (NavScene scene : NavScenes.registered()) register(scene.spec(), () -> new AgvNav(scene), NavScenes.potentials());
   }
 
   private EnvRegistry() {}

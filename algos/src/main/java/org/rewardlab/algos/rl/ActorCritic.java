@@ -2,6 +2,7 @@ package org.rewardlab.algos.rl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,12 +41,15 @@ public final class ActorCritic implements AutoCloseable {
   private final NDArray logstd;
   private final List<NDArray> parameters;
 
-  private ActorCritic(int obsSize, boolean discrete, int numActions, int[] hidden, RandomSource init) {
+  private final int valueHeads;
+
+  private ActorCritic(int obsSize, boolean discrete, int numActions, int[] hidden, int valueHeads, RandomSource init) {
     this.manager = Torch.manager();
     this.obsSize = obsSize;
     this.discrete = discrete;
     this.numActions = numActions;
-    this.critic = Mlp.create(manager, obsSize, hidden, 1, Activation.TANH, 1.0, init.derive("critic"));
+    this.valueHeads = valueHeads;
+    this.critic = Mlp.create(manager, obsSize, hidden, valueHeads, Activation.TANH, 1.0, init.derive("critic"));
     this.actor = Mlp.create(manager, obsSize, hidden, numActions, Activation.TANH, 0.01, init.derive("actor"));
     List<NDArray> ps = new ArrayList<>(critic.parameters());
     ps.addAll(actor.parameters());
@@ -66,19 +70,31 @@ public final class ActorCritic implements AutoCloseable {
    * @param init source of the initial weights
    */
   public static ActorCritic create(int obsSize, Space<?> actionSpace, int[] hidden, RandomSource init) {
+    return create(obsSize, actionSpace, hidden, 1, init);
+  }
+
+  /**
+   * As {@link #create(int, Space, int[], RandomSource)} with {@code valueHeads} critic outputs on the
+   * critic's shared trunk: 1 (V), or 2 (V_ext, V_int for RND, CleanRL's two heads).
+   */
+  public static ActorCritic create(int obsSize, Space<?> actionSpace, int[] hidden, int valueHeads, RandomSource init) {
+    if (valueHeads != 1 && valueHeads != 2) throw new IllegalArgumentException("1 or 2 value heads, got " + valueHeads);
     if (obsSize < 1) throw new IllegalArgumentException("observation size must be positive, got " + obsSize);
     if (actionSpace instanceof Discrete d) {
-      return new ActorCritic(obsSize, true, d.n(), hidden, init);
+      return new ActorCritic(obsSize, true, d.n(), hidden, valueHeads, init);
     } else if (actionSpace instanceof Box b) {
-      return new ActorCritic(obsSize, false, b.flatSize(), hidden, init);
+      return new ActorCritic(obsSize, false, b.flatSize(), hidden, valueHeads, init);
     } else if (actionSpace instanceof MultiDiscrete) {
       throw new IllegalArgumentException("PPO's actor-critic supports Discrete and Box action spaces, not MultiDiscrete");
     }
     throw new IllegalArgumentException("unsupported action space " + actionSpace);
   }
 
-  /** The policy's log-probabilities, entropies and values of one batch ({@code [B]} each). */
-  public record Evaluation(NDArray logProb, NDArray entropy, NDArray value) {}
+  /**
+   * The policy's log-probabilities, entropies and values of one batch ({@code [B]} each); {@code
+   * intValue} is the intrinsic head's V_int with two value heads, else null.
+   */
+  public record Evaluation(NDArray logProb, NDArray entropy, NDArray value, NDArray intValue) {}
 
   /**
    * CleanRL's {@code get_action_and_value(obs, action)} for given actions.
@@ -98,12 +114,20 @@ public final class ActorCritic implements AutoCloseable {
       logProb = DiagGaussian.logProb(out, logstd, actions);
       entropy = DiagGaussian.entropy(out, logstd);
     }
-    return new Evaluation(logProb, entropy, value(obs));
+    if (valueHeads == 1) return new Evaluation(logProb, entropy, value(obs), null);
+    NDArray v = critic.forward(obs);
+    return new Evaluation(logProb, entropy, v.get(new NDIndex(":, 0")), v.get(new NDIndex(":, 1")));
   }
 
-  /** V(obs) {@code [B]}. */
+  /** V(obs) {@code [B]} (the extrinsic head when there are two). */
   public NDArray value(NDArray obs) {
-    return critic.forward(obs).squeeze(-1);
+    NDArray v = critic.forward(obs);
+    return valueHeads == 1 ? v.squeeze(-1) : v.get(new NDIndex(":, 0"));
+  }
+
+  /** Critic outputs per observation: 1, or 2 (extrinsic, intrinsic). */
+  public int valueHeads() {
+    return valueHeads;
   }
 
   /** Actor output {@code [B, A]}: logits (Discrete) or Gaussian means (Box). */

@@ -72,7 +72,7 @@ public final class Evaluation {
     PpoConfig cfg = (PpoConfig) spec.algo();
     FlatEnv env = envs.make(spec.env().id());
     int obsSize = env.observationSize();
-    try (ActorCritic ac = ActorCritic.create(obsSize, env.actionSpace(), cfg.hidden(), RandomSource.of(0))) {
+    try (ActorCritic ac = ActorCritic.create(obsSize, env.actionSpace(), cfg.hidden(), cfg.rnd() == null ? 1 : 2, RandomSource.of(0))) {
       ac.importState(PpoCheckpoint.weights(ck));
       PolicySnapshot policy = ac.snapshot();
       VectorObservationNormalizer norm = null;

@@ -23,6 +23,7 @@ public final class PolicySnapshot implements FlatPolicy {
   private final int numActions;
   private final float[] logstd;
   private float[] head = new float[0];
+  private float[] heads = new float[0];
 
   PolicySnapshot(MlpSnapshot actor, MlpSnapshot critic, boolean discrete, int numActions, float[] logstd) {
     this.actor = actor;
@@ -65,7 +66,7 @@ public final class PolicySnapshot implements FlatPolicy {
    */
   public void act(float[] obs, int n, RandomSource rng, float[] actionsOut, float[] logProbOut, float[] valueOut) {
     act(obs, n, rng, actionsOut, logProbOut);
-    critic.forward(obs, n, valueOut);
+    value(obs, n, valueOut);
   }
 
   /** Samples actions for {@code n} observations and reports their log-probabilities (no values). */
@@ -108,9 +109,31 @@ public final class PolicySnapshot implements FlatPolicy {
     }
   }
 
-  /** V(obs) for {@code n} observations into {@code out[n]}. */
+  /** V(obs) for {@code n} observations into {@code out[n]} (the extrinsic head when there are two). */
   public void value(float[] obs, int n, float[] out) {
-    critic.forward(obs, n, out);
+    column(obs, n, 0, out);
+  }
+
+  /** V_int(obs) of the intrinsic head for {@code n} observations into {@code out[n]}. */
+  public void intrinsicValue(float[] obs, int n, float[] out) {
+    if (critic.outputSize() < 2) throw new IllegalStateException("this policy has one value head, no intrinsic one");
+    column(obs, n, 1, out);
+  }
+
+  /** Critic outputs per observation: 1, or 2 (extrinsic, intrinsic) with RND. */
+  public int valueHeads() {
+    return critic.outputSize();
+  }
+
+  private void column(float[] obs, int n, int c, float[] out) {
+    int k = critic.outputSize();
+    if (k == 1) {
+      critic.forward(obs, n, out);
+      return;
+    }
+    if (heads.length < n * k) heads = new float[n * k];
+    critic.forward(obs, n, heads);
+    for (int i = 0; i < n; i++) out[i] = heads[i * k + c];
   }
 
   /** The most likely action (argmax of the logits, or the Gaussian mean) for evaluation. */

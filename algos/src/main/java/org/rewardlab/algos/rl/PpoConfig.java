@@ -2,6 +2,7 @@ package org.rewardlab.algos.rl;
 
 import org.rewardlab.algos.experiment.AlgoSpec;
 import java.util.List;
+import org.rewardlab.algos.rnd.RndConfig;
 import org.rewardlab.core.UserInputException;
 
 /**
@@ -30,6 +31,8 @@ import org.rewardlab.core.UserInputException;
  * @param adamEps Adam ε (CleanRL: 1e-5)
  * @param truncationAsTermination treat time-limit truncation as termination (CleanRL's behaviour);
  *     false bootstraps truncated steps with γ V(final obs), as SB3 does
+ * @param rnd Random Network Distillation ({@link RndConfig}): an intrinsic reward, a second value
+ *     head and a second advantage stream, as CleanRL's {@code ppo_rnd_envpool.py}; null = plain PPO
  */
 public record PpoConfig(
     int numEnvs,
@@ -50,7 +53,8 @@ public record PpoConfig(
     Double targetKl,
     List<Integer> hiddenSizes,
     double adamEps,
-    boolean truncationAsTermination) implements AlgoSpec {
+    boolean truncationAsTermination,
+    RndConfig rnd) implements AlgoSpec {
 
   /** Most parallel envs a run may ask for (each holds its own env and buffers). */
   public static final int MAX_ENVS = 4096;
@@ -118,6 +122,16 @@ public record PpoConfig(
     if (!(adamEps > 0) || Double.isInfinite(adamEps)) throw bad("adamEps", "must be a positive number, got " + adamEps, "use e.g. 1e-5");
   }
 
+  /** Plain PPO (no RND), CleanRL's argument order. */
+  public PpoConfig(int numEnvs, int numSteps, long totalTimesteps, double learningRate, boolean annealLr, double gamma,
+      double gaeLambda, int numMinibatches, int updateEpochs, boolean normAdv, double clipCoef, boolean clipVloss,
+      double entCoef, double vfCoef, double maxGradNorm, Double targetKl, List<Integer> hiddenSizes, double adamEps,
+      boolean truncationAsTermination) {
+    this(numEnvs, numSteps, totalTimesteps, learningRate, annealLr, gamma, gaeLambda, numMinibatches, updateEpochs,
+        normAdv, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, targetKl, hiddenSizes, adamEps,
+        truncationAsTermination, null);
+  }
+
   /** CleanRL {@code ppo.py} defaults (CartPole-v1). */
   public static PpoConfig defaults() {
     return new PpoConfig(4, 128, 500_000L, 2.5e-4, true, 0.99, 0.95, 4, 4, true, 0.2, true, 0.01, 0.5, 0.5,
@@ -159,37 +173,44 @@ public record PpoConfig(
   public PpoConfig withTotalTimesteps(long v) {
     return new PpoConfig(numEnvs, numSteps, v, learningRate, annealLr, gamma, gaeLambda, numMinibatches,
         updateEpochs, normAdv, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, targetKl, hiddenSizes, adamEps,
-        truncationAsTermination);
+        truncationAsTermination, rnd);
   }
 
   public PpoConfig withRollout(int envs, int steps) {
     return new PpoConfig(envs, steps, totalTimesteps, learningRate, annealLr, gamma, gaeLambda, numMinibatches,
         updateEpochs, normAdv, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, targetKl, hiddenSizes, adamEps,
-        truncationAsTermination);
+        truncationAsTermination, rnd);
   }
 
   public PpoConfig withLearningRate(double v) {
     return new PpoConfig(numEnvs, numSteps, totalTimesteps, v, annealLr, gamma, gaeLambda, numMinibatches,
         updateEpochs, normAdv, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, targetKl, hiddenSizes, adamEps,
-        truncationAsTermination);
+        truncationAsTermination, rnd);
   }
 
   public PpoConfig withTargetKl(Double v) {
     return new PpoConfig(numEnvs, numSteps, totalTimesteps, learningRate, annealLr, gamma, gaeLambda,
         numMinibatches, updateEpochs, normAdv, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, v, hiddenSizes,
-        adamEps, truncationAsTermination);
+        adamEps, truncationAsTermination, rnd);
   }
 
   public PpoConfig withMinibatches(int minibatches, int epochs) {
     return new PpoConfig(numEnvs, numSteps, totalTimesteps, learningRate, annealLr, gamma, gaeLambda, minibatches,
         epochs, normAdv, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, targetKl, hiddenSizes, adamEps,
-        truncationAsTermination);
+        truncationAsTermination, rnd);
   }
 
   public PpoConfig withTruncationAsTermination(boolean v) {
     return new PpoConfig(numEnvs, numSteps, totalTimesteps, learningRate, annealLr, gamma, gaeLambda,
         numMinibatches, updateEpochs, normAdv, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, targetKl,
-        hiddenSizes, adamEps, v);
+        hiddenSizes, adamEps, v, rnd);
+  }
+
+  /** This config with Random Network Distillation ({@code rnd}), or without it (null). */
+  public PpoConfig withRnd(RndConfig v) {
+    return new PpoConfig(numEnvs, numSteps, totalTimesteps, learningRate, annealLr, gamma, gaeLambda, numMinibatches,
+        updateEpochs, normAdv, clipCoef, clipVloss, entCoef, vfCoef, maxGradNorm, targetKl, hiddenSizes, adamEps,
+        truncationAsTermination, v);
   }
 
   private static UserInputException bad(String field, String problem, String fix) {

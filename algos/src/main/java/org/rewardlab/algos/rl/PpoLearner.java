@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.List;
+import org.rewardlab.algos.rnd.Rnd;
 import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.nn.Adam;
 import org.rewardlab.nn.AdamState;
@@ -41,6 +42,7 @@ public final class PpoLearner implements Learner<RolloutBuffer> {
   private final PpoLoss.Coefficients coefficients;
   private final Adam adam;
   private final List<NDArray> params;
+  private final Rnd rnd;
   private PolicySnapshot snapshot;
 
   /**
@@ -49,12 +51,28 @@ public final class PpoLearner implements Learner<RolloutBuffer> {
    * @param minibatchRng shuffles minibatch indices
    */
   public PpoLearner(ActorCritic ac, PpoConfig cfg, RandomSource minibatchRng) {
+    this(ac, cfg, minibatchRng, null);
+  }
+
+  /**
+   * With Random Network Distillation: the critic has two heads (V_ext, V_int), the value loss adds
+   * the intrinsic head's MSE ({@link PpoLoss}), and the predictor's masked loss ({@link
+   * Rnd#forwardLoss}, on the minibatch's observations) joins the same backward pass, gradient clip
+   * and Adam step (CleanRL's one optimizer over agent and predictor).
+   *
+   * @param rnd the RND part (not owned), or null for plain PPO
+   */
+  public PpoLearner(ActorCritic ac, PpoConfig cfg, RandomSource minibatchRng, Rnd rnd) {
+    if (rnd != null && ac.valueHeads() != 2) throw new IllegalArgumentException("RND needs an actor-critic with two value heads");
     this.ac = ac;
     this.cfg = cfg;
     this.minibatchRng = minibatchRng;
+    this.rnd = rnd;
     this.coefficients = PpoLoss.Coefficients.of(cfg);
     this.adam = new Adam(0.9, 0.999, cfg.adamEps());
-    this.params = ac.parameters();
+    List<NDArray> ps = new java.util.ArrayList<>(ac.parameters());
+    if (rnd != null) ps.addAll(rnd.parameters());
+    this.params = List.copyOf(ps);
     this.snapshot = ac.snapshot();
   }
 
@@ -81,6 +99,10 @@ public final class PpoLearner implements Learner<RolloutBuffer> {
     double[] last = new double[6];
     double clipfracSum = 0;
     double gradNormSum = 0;
+    double intVLossLast = 0;
+    double fwdLossLast = 0;
+    boolean intrinsic = rnd != null;
+    if (intrinsic && !buf.hasIntrinsic()) throw new IllegalArgumentException("RND learner given a buffer without the intrinsic stream");
     int minibatches = 0;
     int epochsRun = 0;
     try (NDManager scope = ac.manager().newSubManager()) {
@@ -94,6 +116,7 @@ public final class PpoLearner implements Learner<RolloutBuffer> {
           float[] adv = new float[m];
           float[] ret = new float[m];
           float[] oldValue = new float[m];
+          float[] intRet = intrinsic ? new float[m] : null;
           for (int j = 0; j < m; j++) {
             int k = inds[start + j];
             System.arraycopy(buf.obs, k * obsSize, obs, j * obsSize, obsSize);
@@ -102,6 +125,7 @@ public final class PpoLearner implements Learner<RolloutBuffer> {
             adv[j] = buf.advantages[k];
             ret[j] = buf.returns[k];
             oldValue[j] = buf.values[k];
+            if (intrinsic) intRet[j] = buf.intReturns[k];
           }
           float[] stats;
           try (NDManager mb = scope.newSubManager()) {
@@ -109,11 +133,23 @@ public final class PpoLearner implements Learner<RolloutBuffer> {
             NDArray bAct = ac.actionTensor(mb, act, m);
             try (GradientCollector gc = engine.newGradientCollector()) {
               ActorCritic.Evaluation e = ac.evaluate(bObs, bAct);
+              NDArray intRetT = intrinsic ? Tensors.create(mb, intRet) : null;
               PpoLoss.Terms t = PpoLoss.compute(e.logProb(), e.entropy(), e.value(), Tensors.create(mb, oldLogProb),
-                  Tensors.create(mb, adv), Tensors.create(mb, ret), Tensors.create(mb, oldValue), coefficients);
-              gc.backward(t.loss());
-              stats = NDArrays.stack(new NDList(t.pgLoss(), t.vLoss(), t.entropyLoss(), t.oldApproxKl(),
-                  t.approxKl(), t.clipfrac())).toFloatArray();
+                  Tensors.create(mb, adv), Tensors.create(mb, ret), Tensors.create(mb, oldValue), coefficients,
+                  intrinsic ? e.intValue() : null, intRetT);
+              if (intrinsic) {
+                NDArray fwd = rnd.forwardLoss(mb, obs, m);
+                NDArray intV = e.intValue().sub(intRetT).square().mean().mul(Tensors.scalar(mb, 0.5f));
+                gc.backward(t.loss().add(fwd));
+                stats = NDArrays.stack(new NDList(t.pgLoss(), t.vLoss(), t.entropyLoss(), t.oldApproxKl(),
+                    t.approxKl(), t.clipfrac(), intV, fwd)).toFloatArray();
+                intVLossLast = stats[6];
+                fwdLossLast = stats[7];
+              } else {
+                gc.backward(t.loss());
+                stats = NDArrays.stack(new NDList(t.pgLoss(), t.vLoss(), t.entropyLoss(), t.oldApproxKl(),
+                    t.approxKl(), t.clipfrac())).toFloatArray();
+              }
             }
           }
           float[][] grads = Gradients.readAndZero(params);
@@ -128,8 +164,14 @@ public final class PpoLearner implements Learner<RolloutBuffer> {
       }
     }
     snapshot = ac.snapshot();
+    java.util.Map<String, Double> extra = java.util.Map.of();
+    if (intrinsic) {
+      rnd.refresh();
+      extra = java.util.Map.of("losses/int_value_loss", intVLossLast, "losses/rnd_forward_loss", fwdLossLast,
+          "losses/int_explained_variance", explainedVariance(buf.intValues, buf.intReturns, batch));
+    }
     return new UpdateStats(last[0], last[1], last[2], last[3], last[4], clipfracSum / minibatches,
-        explainedVariance(buf.values, buf.returns, batch), gradNormSum / minibatches, learningRate, epochsRun);
+        explainedVariance(buf.values, buf.returns, batch), gradNormSum / minibatches, learningRate, epochsRun, extra);
   }
 
   /** CleanRL's {@code 1 - Var[returns - values] / Var[returns]} (population variances); NaN if Var[returns] = 0. */

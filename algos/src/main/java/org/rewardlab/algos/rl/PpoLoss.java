@@ -75,6 +75,21 @@ public final class PpoLoss {
   public static Terms compute(
       NDArray newLogProb, NDArray entropy, NDArray newValue, NDArray oldLogProb,
       NDArray advantages, NDArray returns, NDArray oldValues, Coefficients c) {
+    return compute(newLogProb, entropy, newValue, oldLogProb, advantages, returns, oldValues, c, null, null);
+  }
+
+  /**
+   * With RND's second value head (CleanRL's {@code ppo_rnd_envpool.py}): {@code v_loss = ext_v_loss
+   * + 0.5 mean((V_int - R_int)^2)}, the extrinsic part as above (clipped when {@code clipVloss}), the
+   * intrinsic part never clipped; both weighted by {@code c_vf}. With null intrinsic tensors this is
+   * plain PPO's loss.
+   *
+   * @param newIntValue V_int,θ(s) {@code [B]} (differentiable), or null
+   * @param intReturns intrinsic GAE returns {@code [B]}, or null
+   */
+  public static Terms compute(
+      NDArray newLogProb, NDArray entropy, NDArray newValue, NDArray oldLogProb,
+      NDArray advantages, NDArray returns, NDArray oldValues, Coefficients c, NDArray newIntValue, NDArray intReturns) {
     // Scalars go in as float: DJL turns a Number into a 0-dim tensor, and torch promotes
     // 0-dim float32 (op) 0-dim float64 to float64, whereas Python floats stay float32 in torch.
     float eps = (float) c.clipCoef();
@@ -103,6 +118,9 @@ public final class PpoLoss {
         ? vLossUnclipped.maximum(vLossClipped).mean().mul(Tensors.scalar(newValue.getManager(), 0.5f))
         : vLossUnclipped.mean().mul(Tensors.scalar(newValue.getManager(), 0.5f));
 
+    if (newIntValue != null) {
+      vLoss = vLoss.add(newIntValue.sub(intReturns).square().mean().mul(Tensors.scalar(newIntValue.getManager(), 0.5f)));
+    }
     NDArray entropyLoss = entropy.mean();
     NDArray loss = pgLoss.sub(entropyLoss.mul(Tensors.scalar(entropyLoss.getManager(), (float) c.entCoef())))
         .add(vLoss.mul(Tensors.scalar(vLoss.getManager(), (float) c.vfCoef())));

@@ -12,6 +12,7 @@ import org.rewardlab.algos.experiment.Trainer;
 import org.rewardlab.algos.loop.LinearSchedule;
 import org.rewardlab.algos.loop.Schedule;
 import org.rewardlab.algos.loop.TrainLoop;
+import org.rewardlab.algos.rnd.Rnd;
 import org.rewardlab.core.UserInputException;
 import org.rewardlab.core.env.EnvFactory;
 import org.rewardlab.core.env.FlatEnv;
@@ -41,6 +42,13 @@ import org.rewardlab.reward.RewardWrappedEnv;
  * {@code policy.init}, {@code ppo.minibatches}, {@code policy.actions} and the env seed {@code envs}
  * of the run's {@link Seeds}.
  *
+ * <p>With an {@code rnd:} block ({@link org.rewardlab.algos.rnd.RndConfig}) the same assembly adds
+ * Random Network Distillation as CleanRL's {@code ppo_rnd_envpool.py}: a two-head critic, the {@link
+ * Rnd} part shared by the collector (intrinsic rewards, their normalization, the non-episodic second
+ * GAE stream, the mixed advantage) and the learner (intrinsic value loss, predictor loss in the same
+ * Adam step), and the random-action warm-up of RND's input statistics at the start (streams {@code
+ * rnd.init}, {@code rnd.mask}, {@code rnd.warmup}).
+ *
  * <p>Not thread-safe; one trainer per thread.
  */
 public final class PpoTrainer implements Trainer {
@@ -54,6 +62,10 @@ public final class PpoTrainer implements Trainer {
   private final EpisodeTracker tracker;
   private final VectorObservationNormalizer obsNorm;
   private final TrainLoop<RolloutBuffer> loop;
+  private final Rnd rnd;
+  private final Space<?> actionSpace;
+  /** Checkpoint entries of the RND part (present only when the spec has an {@code rnd:} block). */
+  static final String RND = "rnd.";
 
   private PpoTrainer(ExperimentSpec spec, RunContext ctx, EnvFactory envs) {
     this.spec = spec;
@@ -62,6 +74,7 @@ public final class PpoTrainer implements Trainer {
     Seeds seeds = ctx.seeds();
     FlatEnv base = envs.make(spec.env().id());
     Space<?> actionSpace = base.actionSpace();
+    this.actionSpace = actionSpace;
     checkHead(spec.policy().head(), actionSpace, spec.env().id());
     int n = cfg.numEnvs();
     List<FlatEnv> list = new ArrayList<>(n);
@@ -71,8 +84,9 @@ public final class PpoTrainer implements Trainer {
     }
     this.venv = new SyncVectorEnv(list);
     int obsSize = venv.observationSize();
-    this.ac = ActorCritic.create(obsSize, actionSpace, cfg.hidden(), seeds.stream("policy.init"));
-    this.learner = new PpoLearner(ac, cfg, seeds.stream("ppo.minibatches"));
+    this.ac = ActorCritic.create(obsSize, actionSpace, cfg.hidden(), cfg.rnd() == null ? 1 : 2, seeds.stream("policy.init"));
+    this.rnd = cfg.rnd() == null ? null : new Rnd(cfg.rnd(), obsSize, n, seeds.stream("rnd.init"), seeds.stream("rnd.mask"));
+    this.learner = new PpoLearner(ac, cfg, seeds.stream("ppo.minibatches"), rnd);
     this.obsNorm = spec.env().normalizeObservation()
         ? new VectorObservationNormalizer(n, obsSize, VectorObservationNormalizer.Mode.PER_ENV, 1e-8, spec.env().clipObservation())
         : null;
@@ -84,6 +98,7 @@ public final class PpoTrainer implements Trainer {
     this.collector = new RolloutCollector(venv, cfg.numSteps(), learner::snapshot, new Gae(cfg.gamma(), cfg.gaeLambda()),
         seeds.stream("policy.actions"), obsNorm, rewardNorm, ctx.metrics(), tracker, clip, cfg.gamma(),
         !cfg.truncationAsTermination());
+    if (rnd != null) collector.attachRnd(rnd, new Gae(cfg.rnd().gammaInt(), cfg.gaeLambda()));
     Schedule lr = cfg.annealLr()
         ? new LinearSchedule(cfg.learningRate(), cfg.numIterations())
         : Schedule.constant(cfg.learningRate());
@@ -111,6 +126,7 @@ public final class PpoTrainer implements Trainer {
   public static PpoTrainer start(ExperimentSpec spec, RunContext ctx, EnvFactory envs) {
     PpoTrainer t = new PpoTrainer(spec, ctx, envs);
     t.collector.reset(ctx.seeds().seed("envs"));
+    if (t.rnd != null) t.collector.warmUpRnd(t.cfg.rnd().initObsIterations(), ctx.seeds().stream("rnd.warmup"), t.actionSpace);
     return t;
   }
 
@@ -120,6 +136,7 @@ public final class PpoTrainer implements Trainer {
     PpoTrainer t = new PpoTrainer(spec, ctx, envs);
     t.learner.readState(ck);
     t.collector.readState(ck);
+    if (t.rnd != null) t.rnd.readState(ck, RND);
     t.loop.restore(RunCheckpoints.iteration(ck));
     return t;
   }
@@ -201,6 +218,7 @@ public final class PpoTrainer implements Trainer {
     Checkpoint.Builder b = RunCheckpoints.builder(spec, PpoCheckpoint.LAYOUT, collector.steps(), loop.iteration());
     learner.writeState(b);
     collector.writeState(b);
+    if (rnd != null) rnd.writeState(b, RND);
     ctx.writeManifest();
     Path p = RunCheckpoints.path(ctx.runDir());
     Checkpoints.save(p, b.build());
@@ -211,5 +229,6 @@ public final class PpoTrainer implements Trainer {
   public void close() {
     venv.close();
     ac.close();
+    if (rnd != null) rnd.close();
   }
 }

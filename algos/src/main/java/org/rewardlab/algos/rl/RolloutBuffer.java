@@ -45,8 +45,25 @@ public final class RolloutBuffer {
   public final float[] advantages;
   /** {@code [T*N]} GAE returns = advantages + values. */
   public final float[] returns;
+  /**
+   * With RND (else null): {@code [T*N]} normalized intrinsic rewards, V_int at rollout time, the
+   * intrinsic GAE advantages and returns (non-episodic), and the extrinsic advantages before they are
+   * mixed into {@link #advantages} = {@code c_ext A_ext + c_int A_int}.
+   */
+  public final float[] intRewards;
+  public final float[] intValues;
+  public final float[] intAdvantages;
+  public final float[] intReturns;
+  public final float[] extAdvantages;
+  /** With RND (else null): {@code [N]} V_int({@link #nextObs}). */
+  public final float[] nextIntValue;
 
   public RolloutBuffer(int numSteps, int numEnvs, int obsSize, int actSize) {
+    this(numSteps, numEnvs, obsSize, actSize, false);
+  }
+
+  /** @param intrinsic whether to hold the intrinsic (RND) stream too */
+  public RolloutBuffer(int numSteps, int numEnvs, int obsSize, int actSize, boolean intrinsic) {
     if (numSteps < 1 || numEnvs < 1 || obsSize < 1 || actSize < 1) {
       throw new IllegalArgumentException("rollout buffer sizes must be positive: T=" + numSteps + ", N="
           + numEnvs + ", obs=" + obsSize + ", act=" + actSize);
@@ -67,6 +84,17 @@ public final class RolloutBuffer {
     nextValue = new float[numEnvs];
     advantages = new float[n];
     returns = new float[n];
+    intRewards = intrinsic ? new float[n] : null;
+    intValues = intrinsic ? new float[n] : null;
+    intAdvantages = intrinsic ? new float[n] : null;
+    intReturns = intrinsic ? new float[n] : null;
+    extAdvantages = intrinsic ? new float[n] : null;
+    nextIntValue = intrinsic ? new float[numEnvs] : null;
+  }
+
+  /** Whether this buffer holds the intrinsic stream. */
+  public boolean hasIntrinsic() {
+    return intRewards != null;
   }
 
   /** {@code T*N}, the batch size. */
@@ -82,6 +110,23 @@ public final class RolloutBuffer {
   /** Fills {@link #advantages} and {@link #returns} with {@link Gae}. */
   public void computeAdvantages(double gamma, double lambda) {
     computeAdvantages(new Gae(gamma, lambda));
+  }
+
+  /**
+   * The two streams of RND (CleanRL's {@code ppo_rnd_envpool.py}): extrinsic advantages and returns
+   * with {@code ext} on the episodic done flags, intrinsic ones with {@code intr} on
+   * {@link #intRewards}/{@link #intValues} with every done flag 0 (non-episodic: {@code
+   * nextnonterminal = 1}), then {@code advantages = extCoef A_ext + intCoef A_int}; {@link #returns}
+   * stay the extrinsic returns.
+   */
+  public void computeAdvantages(AdvantageEstimator ext, AdvantageEstimator intr, double extCoef, double intCoef) {
+    if (!hasIntrinsic()) throw new IllegalStateException("this rollout buffer holds no intrinsic stream");
+    computeAdvantages(ext);
+    float[] zeros = new float[size()];
+    intr.estimate(new AdvantageInput(numSteps, numEnvs, intRewards, intValues, zeros, nextIntValue, new float[numEnvs], null),
+        intAdvantages, intReturns);
+    System.arraycopy(advantages, 0, extAdvantages, 0, size());
+    for (int k = 0; k < size(); k++) advantages[k] = (float) (extCoef * extAdvantages[k] + intCoef * intAdvantages[k]);
   }
 
   /** Fills {@link #advantages} and {@link #returns} with {@code estimator}. */

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.rewardlab.algos.loop.AdvantageEstimator;
 import org.rewardlab.algos.loop.Collector;
 import org.rewardlab.algos.loop.Divergence;
+import org.rewardlab.algos.rnd.Rnd;
 import org.rewardlab.core.env.StateBuffer;
 import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.core.reward.NonFiniteRewardException;
@@ -60,6 +61,10 @@ final class RolloutCollector implements Collector<RolloutBuffer> {
   private final float[] finalValues;
   private final double[] stepRewards;
   private final boolean[] dones;
+  private Rnd rnd;
+  private AdvantageEstimator intEstimator;
+  private float[] intR;
+  private float[] intV;
   private long steps;
   private long envNanos;
   private long policyNanos;
@@ -89,7 +94,7 @@ final class RolloutCollector implements Collector<RolloutBuffer> {
     this.n = venv.numEnvs();
     this.obsSize = venv.observationSize();
     this.actSize = venv.actionSize();
-    this.buf = new RolloutBuffer(numSteps, n, obsSize, actSize);
+    this.buf = new RolloutBuffer(numSteps, n, obsSize, actSize, policy.get().valueHeads() == 2);
     this.nextObs = new float[n * obsSize];
     this.nextDone = new float[n];
     this.actions = new float[n * actSize];
@@ -100,6 +105,63 @@ final class RolloutCollector implements Collector<RolloutBuffer> {
     this.finalValues = new float[n];
     this.stepRewards = new double[n];
     this.dones = new boolean[n];
+  }
+
+  /**
+   * Adds Random Network Distillation: each step's next observation (after the policy's own
+   * normalization, if any) gets an intrinsic reward from {@code rnd}; after the rollout they are
+   * normalized, the intrinsic stream's advantages come from {@code intEstimator} (non-episodic) and
+   * are mixed with the extrinsic ones, and {@code rnd}'s input statistics take the rollout's
+   * observations. The policy must have two value heads.
+   */
+  void attachRnd(Rnd rnd, AdvantageEstimator intEstimator) {
+    if (!buf.hasIntrinsic()) throw new IllegalStateException("RND needs a policy with two value heads");
+    this.rnd = rnd;
+    this.intEstimator = intEstimator;
+    this.intR = new float[n];
+    this.intV = new float[n];
+  }
+
+  /**
+   * CleanRL's initialization of RND's input statistics: {@code iterations x numSteps} steps of every
+   * env with uniformly random actions from {@code rng}, their observations merged into the
+   * statistics once per {@code numSteps} steps. These steps are not counted in {@link #steps()} and
+   * finished episodes are not logged (as in CleanRL); the envs continue from where they end.
+   */
+  void warmUpRnd(int iterations, RandomSource rng, org.rewardlab.core.space.Space<?> actionSpace) {
+    int tN = buf.numSteps;
+    float[] block = new float[tN * n * obsSize];
+    for (int it = 0; it < iterations; it++) {
+      for (int t = 0; t < tN; t++) {
+        for (int i = 0; i < n; i++) sampleInto(actionSpace, rng, envActions, i * actSize);
+        try {
+          venv.step(envActions);
+        } catch (NonFiniteRewardException e) {
+          throw new Divergence("reward/" + e.term(), e.getMessage());
+        }
+        boolean[] term = venv.terminated();
+        boolean[] trunc = venv.truncated();
+        for (int i = 0; i < n; i++) dones[i] = term[i] || trunc[i];
+        System.arraycopy(venv.observations(), 0, nextObs, 0, nextObs.length);
+        System.arraycopy(venv.finalObservations(), 0, finalObs, 0, finalObs.length);
+        venv.episodeEnds();
+        if (obsNorm != null) obsNorm.normalizeStep(nextObs, finalObs, dones);
+        for (int i = 0; i < n; i++) nextDone[i] = dones[i] ? 1f : 0f;
+        System.arraycopy(nextObs, 0, block, t * n * obsSize, n * obsSize);
+      }
+      rnd.updateObservationStats(block, tN * n);
+    }
+  }
+
+  private static void sampleInto(org.rewardlab.core.space.Space<?> space, RandomSource rng, float[] out, int off) {
+    if (space instanceof org.rewardlab.core.space.Discrete d) {
+      out[off] = d.sample(rng);
+    } else if (space instanceof Box b) {
+      float[] a = b.sample(rng);
+      System.arraycopy(a, 0, out, off, a.length);
+    } else {
+      throw new IllegalArgumentException("random actions for " + space + " are not supported");
+    }
   }
 
   /** Resets the envs with {@code seed} (env i gets seed + i): the start of a fresh run. */
@@ -146,6 +208,10 @@ final class RolloutCollector implements Collector<RolloutBuffer> {
       System.arraycopy(actions, 0, buf.actions, t * n * actSize, n * actSize);
       System.arraycopy(logProbs, 0, buf.logProbs, t * n, n);
       System.arraycopy(values, 0, buf.values, t * n, n);
+      if (rnd != null) {
+        pi.intrinsicValue(nextObs, n, intV);
+        System.arraycopy(intV, 0, buf.intValues, t * n, n);
+      }
       System.arraycopy(actions, 0, envActions, 0, envActions.length);
       if (clipBox != null) {
         for (int i = 0; i < n; i++) {
@@ -175,6 +241,10 @@ final class RolloutCollector implements Collector<RolloutBuffer> {
       System.arraycopy(venv.finalObservations(), 0, finalObs, 0, finalObs.length);
       logEpisodes();
       if (obsNorm != null) obsNorm.normalizeStep(nextObs, finalObs, dones);
+      if (rnd != null) {
+        rnd.intrinsicRewards(nextObs, n, intR);
+        System.arraycopy(intR, 0, buf.intRewards, t * n, n);
+      }
       if (rewardNorm != null) {
         rewardNorm.normalize(r, term, stepRewards);
       } else {
@@ -203,8 +273,27 @@ final class RolloutCollector implements Collector<RolloutBuffer> {
     System.arraycopy(nextObs, 0, buf.nextObs, 0, nextObs.length);
     System.arraycopy(nextDone, 0, buf.nextDone, 0, n);
     pi.value(nextObs, n, buf.nextValue);
-    buf.computeAdvantages(estimator);
+    if (rnd == null) {
+      buf.computeAdvantages(estimator);
+      return buf;
+    }
+    pi.intrinsicValue(nextObs, n, buf.nextIntValue);
+    double raw = mean(buf.intRewards);
+    double std = rnd.normalizeRewards(buf.intRewards, tN);
+    buf.computeAdvantages(estimator, intEstimator, rnd.config().extCoef(), rnd.config().intCoef());
+    rnd.updateObservationStats(buf.obs, buf.size());
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("charts/intrinsic_reward_raw", raw);
+    m.put("charts/intrinsic_reward", mean(buf.intRewards));
+    m.put("charts/intrinsic_return_std", std);
+    metrics.log(steps, m);
     return buf;
+  }
+
+  private static double mean(float[] x) {
+    double s = 0;
+    for (float v : x) s += v;
+    return s / x.length;
   }
 
   private void logEpisodes() {

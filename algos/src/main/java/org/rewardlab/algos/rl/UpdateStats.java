@@ -21,6 +21,8 @@ import org.rewardlab.algos.loop.Learner;
  * @param gradNorm global gradient norm before clipping
  * @param learningRate {@code charts/learning_rate}
  * @param epochsRun epochs completed (fewer than {@code updateEpochs} after a target-KL stop)
+ * @param extra further metrics of parts added to PPO (RND: {@code losses/int_value_loss},
+ *     {@code losses/rnd_forward_loss}), logged after the others in key order
  */
 public record UpdateStats(
     double policyLoss,
@@ -32,7 +34,19 @@ public record UpdateStats(
     double explainedVariance,
     double gradNorm,
     double learningRate,
-    int epochsRun) implements Learner.Stats {
+    int epochsRun,
+    Map<String, Double> extra) implements Learner.Stats {
+
+  /** Plain PPO's statistics (no extra metrics). */
+  public UpdateStats(double policyLoss, double valueLoss, double entropy, double oldApproxKl, double approxKl,
+      double clipfrac, double explainedVariance, double gradNorm, double learningRate, int epochsRun) {
+    this(policyLoss, valueLoss, entropy, oldApproxKl, approxKl, clipfrac, explainedVariance, gradNorm, learningRate,
+        epochsRun, Map.of());
+  }
+
+  public UpdateStats {
+    extra = extra == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(extra));
+  }
 
   private static final Set<String> MUST_BE_FINITE = Set.of(
       "losses/policy_loss", "losses/value_loss", "losses/entropy", "losses/approx_kl", "losses/grad_norm");
@@ -51,6 +65,7 @@ public record UpdateStats(
     m.put("losses/explained_variance", explainedVariance);
     m.put("losses/grad_norm", gradNorm);
     m.put("losses/epochs", (double) epochsRun);
+    new java.util.TreeMap<>(extra).forEach(m::put);
     return m;
   }
 

@@ -20,6 +20,10 @@ import org.rewardlab.core.run.Checkpoint;
  * broken uniformly at random while acting (so a fresh table does not walk into the first wall it
  * meets forever) and toward the lowest action in {@link #policy()}'s mode.
  *
+ * <p>With {@code countBonus} β &gt; 0 every learned reward gets the {@link CountBonus} {@code β /
+ * sqrt(N(s'))} of the state reached (counted in time order as the batch is learned; the counts are
+ * checkpointed); the env's own return in {@code charts/episodic_return} never includes it.
+ *
  * <p>Metrics per update: {@code losses/td_error} (mean |δ|), {@code losses/q_values} (mean Q(s, a)
  * of the batch before its update), {@code charts/epsilon}, {@code charts/learning_rate}.
  *
@@ -31,6 +35,7 @@ final class QLearning implements TabularLearner {
   private final int nA;
   private final double[] q;
   private final int[] ties;
+  private final CountBonus bonus;
 
   QLearning(QLearningConfig cfg, int numStates, int numActions) {
     this.cfg = cfg;
@@ -39,6 +44,7 @@ final class QLearning implements TabularLearner {
     this.q = new double[numStates * numActions];
     Arrays.fill(q, cfg.initialQ());
     this.ties = new int[numActions];
+    this.bonus = cfg.countBonus() > 0 ? new CountBonus(numStates, cfg.countBonus()) : null;
   }
 
   /** The table, flat {@code [s][a]} (live). */
@@ -79,9 +85,16 @@ final class QLearning implements TabularLearner {
   public Stats update(TransitionBatch b, double learningRate) {
     double absTd = 0;
     double qSum = 0;
+    double bonusSum = 0;
     for (int k = 0; k < b.rows(); k++) {
       int sa = b.states[k] * nA + b.actions[k];
-      double target = b.rewards[k] + (b.terminated[k] ? 0.0 : cfg.gamma() * max(b.next[k]));
+      double r = b.rewards[k];
+      if (bonus != null) {
+        double x = bonus.visit(b.next[k]);
+        bonusSum += x;
+        r += x;
+      }
+      double target = r + (b.terminated[k] ? 0.0 : cfg.gamma() * max(b.next[k]));
       double td = target - q[sa];
       qSum += q[sa];
       absTd += Math.abs(td);
@@ -92,6 +105,10 @@ final class QLearning implements TabularLearner {
     m.put("losses/q_values", qSum / b.rows());
     m.put("charts/epsilon", cfg.epsilon(b.endStep()));
     m.put("charts/learning_rate", learningRate);
+    if (bonus != null) {
+      m.put("charts/count_bonus", bonusSum / b.rows());
+      m.put("charts/states_visited", (double) bonus.distinct());
+    }
     return () -> m;
   }
 
@@ -137,6 +154,7 @@ final class QLearning implements TabularLearner {
   @Override
   public void writeState(Checkpoint.Builder b) {
     b.doubles(TabularCheckpoint.Q, q);
+    if (bonus != null) b.doubles(TabularCheckpoint.COUNTS, bonus.counts());
   }
 
   @Override
@@ -146,5 +164,6 @@ final class QLearning implements TabularLearner {
       throw new IllegalStateException("checkpoint Q table has " + saved.length + " entries, expected " + nS + " x " + nA);
     }
     System.arraycopy(saved, 0, q, 0, q.length);
+    if (bonus != null) bonus.restore(c.doubles(TabularCheckpoint.COUNTS));
   }
 }

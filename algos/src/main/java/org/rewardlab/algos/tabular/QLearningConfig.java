@@ -20,6 +20,8 @@ import org.rewardlab.core.UserInputException;
  * @param explorationFraction {@code exploration_fraction}: ε decays linearly from start to end over
  *     this fraction of {@code totalTimesteps}, then stays at {@code endEpsilon}
  * @param initialQ the value every Q(s,a) starts at (above the largest return: optimistic exploration)
+ * @param countBonus β of the count-based exploration bonus {@code β / sqrt(N(s'))} added to every
+ *     reward the table learns from ({@link CountBonus}); 0 (the default) = none
  */
 public record QLearningConfig(
     int numEnvs,
@@ -30,7 +32,14 @@ public record QLearningConfig(
     double startEpsilon,
     double endEpsilon,
     double explorationFraction,
-    double initialQ) implements AlgoSpec {
+    double initialQ,
+    double countBonus) implements AlgoSpec {
+
+  /** Without a count bonus. */
+  public QLearningConfig(int numEnvs, int numSteps, long totalTimesteps, double learningRate, double gamma,
+      double startEpsilon, double endEpsilon, double explorationFraction, double initialQ) {
+    this(numEnvs, numSteps, totalTimesteps, learningRate, gamma, startEpsilon, endEpsilon, explorationFraction, initialQ, 0.0);
+  }
 
   public QLearningConfig {
     TabularConfigs.checkBatch(numEnvs, numSteps, totalTimesteps);
@@ -42,17 +51,26 @@ public record QLearningConfig(
     unit("endEpsilon", endEpsilon, "e.g. 0.05");
     unit("explorationFraction", explorationFraction, "e.g. 0.5");
     if (!Double.isFinite(initialQ)) throw new UserInputException("initialQ", "must be finite, got " + initialQ, "e.g. 0.0");
+    if (!(countBonus >= 0) || Double.isInfinite(countBonus)) {
+      throw new UserInputException("countBonus", "must be a finite number >= 0, got " + countBonus, "e.g. 0.1, or 0 for none");
+    }
   }
 
   /** N = 1, T = 100, 100k steps, α 0.1, γ 0.95, ε from 1 to 0.05 over half the run, Q starts at 0. */
   public static QLearningConfig defaults() {
-    return new QLearningConfig(1, 100, 100_000, 0.1, 0.95, 1.0, 0.05, 0.5, 0.0);
+    return new QLearningConfig(1, 100, 100_000, 0.1, 0.95, 1.0, 0.05, 0.5, 0.0, 0.0);
   }
 
   /** A copy with another initial Q value. */
   public QLearningConfig withInitialQ(double q0) {
     return new QLearningConfig(numEnvs, numSteps, totalTimesteps, learningRate, gamma, startEpsilon, endEpsilon,
-        explorationFraction, q0);
+        explorationFraction, q0, countBonus);
+  }
+
+  /** A copy with another count bonus β. */
+  public QLearningConfig withCountBonus(double beta) {
+    return new QLearningConfig(numEnvs, numSteps, totalTimesteps, learningRate, gamma, startEpsilon, endEpsilon,
+        explorationFraction, initialQ, beta);
   }
 
   /** Iterations of the run. */

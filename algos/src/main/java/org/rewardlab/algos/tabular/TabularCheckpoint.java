@@ -18,6 +18,7 @@ final class TabularCheckpoint {
   static final String TRACKER = "collector.tracker";
   static final String STEPS = "collector.steps";
   static final String Q = "learner.q";
+  static final String COUNTS = "learner.counts";
   static final String LOGITS = "learner.logits";
   static final String VALUES = "learner.values";
   static final String PENDING = "learner.pending";

@@ -66,6 +66,7 @@ public final class RunReport {
     {"charts/reward", "train_reward.png", "Mean reward of the sampled completions"},
     {"charts/entropy", "entropy.png", "Policy entropy per token"},
     {"charts/completions/mean_length", "completion_length.png", "Mean completion length (tokens)"},
+    {"charts/intrinsic_reward", "intrinsic_reward.png", "RND intrinsic reward per step, normalized (rollout mean)"},
   };
 
   public static Written write(Path runDir) {
@@ -102,10 +103,34 @@ public final class RunReport {
     }
     RewardAnalysis.Result analysis = RewardAnalysis.analyze(metrics, 0);
     List<RewardAnalysis.Chart> charts = RewardAnalysis.writePlots(info, analysis, plotsDir);
+    addExtraPictures(plotsDir, plots, captions, charts);
     String html = html(info, metrics, plots, captions, analysis, charts);
     Path out = runDir.resolve(REPORT);
     AtomicFiles.writeString(out, html);
     return new Written(out, plots, charts.stream().map(RewardAnalysis.Chart::png).toList());
+  }
+
+  /**
+   * PNGs that something else wrote into {@code plots/} (e.g. coverage heat maps and trajectories of a
+   * 2-D env, written by a repro) are shown after the generated plots, in file-name order.
+   */
+  private static void addExtraPictures(Path plotsDir, List<Path> plots, List<String> captions, List<RewardAnalysis.Chart> charts) {
+    if (!java.nio.file.Files.isDirectory(plotsDir)) return;
+    java.util.Set<String> known = new java.util.HashSet<>();
+    for (Path p : plots) known.add(p.getFileName().toString());
+    for (RewardAnalysis.Chart c : charts) known.add(c.png().getFileName().toString());
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(plotsDir)) {
+      for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".png")).sorted().toList()) {
+        String name = p.getFileName().toString();
+        if (known.contains(name)) continue;
+        plots.add(p);
+        captions.add(name.startsWith("coverage")
+            ? "Coverage: visitation heat maps over training, with trajectories (" + name + ")"
+            : "Picture " + name);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot list " + plotsDir, e);
+    }
   }
 
   static String html(RunInfo info, Metrics metrics, List<Path> plots, List<String> captions) {

@@ -71,6 +71,21 @@ class RunReportTest {
   }
 
   @Test
+  void picturesOthersWroteIntoPlotsAreShownAfterTheGeneratedOnes() throws IOException {
+    Path run = Files.createDirectories(tmp.resolve("cov"));
+    Files.writeString(run.resolve("manifest.json"), "{\"name\": \"nav\", \"seed\": 3}");
+    Files.writeString(run.resolve("metrics.jsonl"), "{\"step\": 1, \"charts/episodic_return\": 1}\n"
+        + "{\"step\": 1, \"charts/intrinsic_reward\": 0.5}\n{\"step\": 2, \"charts/episodic_return\": 3}\n"
+        + "{\"step\": 2, \"charts/intrinsic_reward\": 0.25}\n");
+    Files.createDirectories(run.resolve("plots"));
+    javax.imageio.ImageIO.write(new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB), "png", run.resolve("plots/coverage.png").toFile());
+    RunReport.Written w = RunReport.write(run);
+    assertThat(w.plots()).containsExactly(run.resolve("plots/episodic_return.png"), run.resolve("plots/intrinsic_reward.png"),
+        run.resolve("plots/coverage.png"));
+    assertThat(Files.readString(w.html())).contains("coverage.png").contains("Coverage: visitation heat maps");
+  }
+
+  @Test
   void seedsOfOneConfigAreGroupedAndOtherConfigsAreNot() throws IOException {
     Path a1 = FakeRuns.run(tmp, "a1", "ppo-s1", 1, "0.00025", 120, false);
     Path a2 = FakeRuns.run(tmp, "a2", "ppo-s2", 2, "0.00025", 100, false);

@@ -88,9 +88,117 @@ public final class GridWorlds {
       "###########"),
       1.0, -1.0, 0.0, 0.0, GridConfig.ONEHOT, 200, 1.0);
 
+  /**
+   * {@code FourRoomsSparse-v0}: the sparse four-rooms task of GEN §7(e) for exploration: a 15 x 15 map
+   * (13 x 13 interior, 148 cells, four one-cell hallways), start anywhere in the top-left room (36
+   * cells), the only reward, +1, in the far (bottom-right) corner, 17 to 24 moves away; time limit 200.
+   */
+  public static final GridConfig FOUR_ROOMS_SPARSE = new GridConfig("FourRoomsSparse-v0", List.of(
+      "###############",
+      "#SSSSSS#......#",
+      "#SSSSSS#......#",
+      "#SSSSSS.......#",
+      "#SSSSSS#......#",
+      "#SSSSSS#......#",
+      "#SSSSSS#......#",
+      "###.########.##",
+      "#......#......#",
+      "#......#......#",
+      "#......#......#",
+      "#.............#",
+      "#......#......#",
+      "#......#.....G#",
+      "###############"),
+      1.0, -1.0, 0.0, 0.0, GridConfig.ONEHOT, 200, 1.0);
+
+  /**
+   * {@code SparseMaze-v0}: a 15 x 15 perfect maze (98 corridor cells, no loops), start on one of the first
+   * 11 corridor cells from the top-left corner, the only reward (+1) in the bottom-right corner, 38 to
+   * 48 moves away through dead ends; time limit 200.
+   */
+  public static final GridConfig MAZE = new GridConfig("SparseMaze-v0", List.of(
+      "###############",
+      "#S#.....#.....#",
+      "#S#.###.#.###.#",
+      "#S#...#...#...#",
+      "#S###.#####.###",
+      "#SSS#.....#...#",
+      "###S#####.###.#",
+      "#SSS#...#.#...#",
+      "#.###.#.#.#.###",
+      "#.....#.#.....#",
+      "#######.#####.#",
+      "#.......#...#.#",
+      "#.#######.#.#.#",
+      "#.........#..G#",
+      "###############"),
+      1.0, -1.0, 0.0, 0.0, GridConfig.ONEHOT, 200, 1.0);
+
+  /**
+   * {@code TopoNav-v0}: the exploration map of GEN §9(e): a 30 x 30 grid (28 x 28 interior) with
+   * random obstacles ({@link #randomObstacles}, density 0.25, map seed 21), start in the top-left
+   * corner region (the free cells of rows and columns 1-5), the only reward (+1) in the bottom-right
+   * corner; time limit 2000.
+   */
+  public static final GridConfig TOPONAV = new GridConfig("TopoNav-v0", randomObstacles(30, 30, 0.25, 21),
+      1.0, -1.0, 0.0, 0.0, GridConfig.ONEHOT, 2000, 1.0);
+
   /** The registered configs, in registration order. */
   public static List<GridConfig> registered() {
-    return List.of(GRID_GOAL, GRID_LAVA, FOUR_ROOMS, KEY_DOOR);
+    return List.of(GRID_GOAL, GRID_LAVA, FOUR_ROOMS, KEY_DOOR, FOUR_ROOMS_SPARSE, MAZE, TOPONAV);
+  }
+
+  /**
+   * A {@code rows x cols} map with a wall border, starts {@code S} on the free cells of rows and
+   * columns 1-5 (at least (1, 1)), goal {@code G} at
+   * (rows − 2, cols − 2), and each other interior cell a wall with probability {@code density},
+   * drawn from {@code RandomSource.of(seed)}; a draw whose goal is not reachable from the start is
+   * discarded and the next one taken (the same stream continues), so the map is a function of the
+   * arguments. Cells not reachable from the start are walled in.
+   */
+  public static List<String> randomObstacles(int rows, int cols, double density, long seed) {
+    if (rows < 4 || cols < 4 || !(density >= 0 && density < 0.6)) {
+      throw new IllegalArgumentException("need rows, cols >= 4 and density in [0, 0.6), got " + rows + ", " + cols + ", " + density);
+    }
+    org.rewardlab.core.random.RandomSource rng = org.rewardlab.core.random.RandomSource.of(seed);
+    for (int attempt = 0; attempt < 10_000; attempt++) {
+      char[][] g = new char[rows][cols];
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < cols; c++) {
+          boolean border = r == 0 || c == 0 || r == rows - 1 || c == cols - 1;
+          g[r][c] = border ? '#' : rng.nextDouble() < density ? '#' : '.';
+        }
+      }
+      g[1][1] = 'S';
+      g[rows - 2][cols - 2] = 'G';
+      boolean[][] seen = new boolean[rows][cols];
+      java.util.ArrayDeque<int[]> queue = new java.util.ArrayDeque<>();
+      queue.add(new int[] {1, 1});
+      seen[1][1] = true;
+      while (!queue.isEmpty()) {
+        int[] p = queue.poll();
+        int[][] nb = {{p[0] - 1, p[1]}, {p[0] + 1, p[1]}, {p[0], p[1] - 1}, {p[0], p[1] + 1}};
+        for (int[] q : nb) {
+          if (g[q[0]][q[1]] != '#' && !seen[q[0]][q[1]]) {
+            seen[q[0]][q[1]] = true;
+            queue.add(q);
+          }
+        }
+      }
+      if (!seen[rows - 2][cols - 2]) continue;
+      List<String> out = new java.util.ArrayList<>();
+      for (int r = 0; r < rows; r++) {
+        StringBuilder b = new StringBuilder();
+        for (int c = 0; c < cols; c++) {
+          char ch = seen[r][c] ? g[r][c] : '#';
+          if (ch == '.' && r <= 5 && c <= 5) ch = 'S';
+          b.append(ch);
+        }
+        out.add(b.toString());
+      }
+      return List.copyOf(out);
+    }
+    throw new IllegalStateException("no connected map in 10000 draws; lower the density");
   }
 
   /** Name of Φ(s) = −(fewest moves from s to a goal, around walls, doors without the key, and lava). */

@@ -1,0 +1,11 @@
+package org.rewardlab.envs.nav;
+
+import org.rewardlab.core.env.FlatEnv;
+import org.rewardlab.testkit.FlatEnvContractTest;
+
+class AgvNavContractTest extends FlatEnvContractTest {
+  @Override
+  protected FlatEnv createEnv() {
+    return new AgvNav(NavScenes.COMPLEX);
+  }
+}
