@@ -104,23 +104,10 @@ public final class ExplicableRewardDesign {
   public static Design design(TabularMdp mdp, boolean[] terminal, TabularReward original, Config cfg) {
     int nS = mdp.nS();
     int nA = mdp.nA();
-    ValueIteration.Result opt = ValueIteration.solve(mdp, original);
-    int[] target = opt.greedyActions();
-    double[] q = opt.qValues();
-    // R̄-optimal action sets and margins δ_s
-    boolean[] optimal = new boolean[nS * nA];
-    double[] delta = new double[nS];
-    for (int s = 0; s < nS; s++) {
-      double best = q[s * nA + target[s]];
-      double tol = 1e-9 * Math.max(1, Math.abs(best));
-      delta[s] = Double.POSITIVE_INFINITY;
-      for (int a = 0; a < nA; a++) {
-        optimal[s * nA + a] = q[s * nA + a] >= best - tol;
-        if (!optimal[s * nA + a]) delta[s] = Math.min(delta[s], best - q[s * nA + a]);
-      }
-      // R̄ itself meets the margins with equality; a relative 1e-6 slack keeps it feasible under the simplex's tolerance
-      delta[s] *= 1 - MARGIN_SLACK;
-    }
+    Target tg = target(mdp, original);
+    int[] target = tg.actions();
+    boolean[] optimal = tg.optimal();
+    double[] delta = tg.delta();
     double[][] full = lookahead(mdp, terminal, target, -1);
     List<double[][]> byH = new ArrayList<>();
     for (int h : cfg.horizons()) byH.add(lookahead(mdp, terminal, target, h));
@@ -128,7 +115,10 @@ public final class ExplicableRewardDesign {
     for (int s = 0; s < nS; s++) if (terminal[s] && enteringReward(mdp, original, s) > 0) goals.add(s);
     int[] all = new int[nS];
     for (int s = 0; s < nS; s++) all[s] = s;
-    Solution relaxed = solve(mdp, terminal, target, optimal, delta, full, byH, all, cfg);
+    // the ranking solve: a tiny L1 weight (if C2 is 0) picks a vertex that spends reward only where it informs
+    double tiny = cfg.c1() / (cfg.horizons().size() * (double) nS) * 1e-3;
+    Config rank = new Config(cfg.rMax(), cfg.budget(), cfg.horizons(), cfg.c1(), Math.max(cfg.c2(), tiny));
+    Solution relaxed = solve(mdp, terminal, target, optimal, delta, full, byH, all, rank);
     Integer[] order = new Integer[nS];
     for (int s = 0; s < nS; s++) order[s] = s;
     Arrays.sort(order, (x, y) -> Double.compare(Math.abs(relaxed.rho[y]), Math.abs(relaxed.rho[x])));
@@ -144,7 +134,56 @@ public final class ExplicableRewardDesign {
 
   private record Solution(double[] rho, double informativeness) {}
 
-  private static Solution solve(TabularMdp mdp, boolean[] terminal, int[] target, boolean[] optimal, double[] delta,
+  /**
+   * The teacher's target: π* (value iteration's greedy policy of R̄), which actions are R̄-optimal, and the
+   * margins δ_s (relaxed by {@link #MARGIN_SLACK}; +∞ where every action is optimal).
+   */
+  record Target(int[] actions, boolean[] optimal, double[] delta, double[] q, double[] v) {}
+
+  static Target target(TabularMdp mdp, TabularReward original) {
+    int nS = mdp.nS();
+    int nA = mdp.nA();
+    ValueIteration.Result opt = ValueIteration.solve(mdp, original);
+    int[] target = opt.greedyActions();
+    double[] q = opt.qValues();
+    boolean[] optimal = new boolean[nS * nA];
+    double[] delta = new double[nS];
+    for (int s = 0; s < nS; s++) {
+      double best = q[s * nA + target[s]];
+      double tol = 1e-9 * Math.max(1, Math.abs(best));
+      delta[s] = Double.POSITIVE_INFINITY;
+      for (int a = 0; a < nA; a++) {
+        optimal[s * nA + a] = q[s * nA + a] >= best - tol;
+        if (!optimal[s * nA + a]) delta[s] = Math.min(delta[s], best - q[s * nA + a]);
+      }
+      // R̄ itself meets the margins with equality; a relative 1e-6 slack keeps it feasible under the simplex's tolerance
+      delta[s] *= 1 - MARGIN_SLACK;
+    }
+    return new Target(target, optimal, delta, q, opt.values());
+  }
+
+  /**
+   * The invariance rows over the variables {@code [ρ_z for z in z, then pad zeros to nv]}: Q_ρ(s,π*(s)) −
+   * Q_ρ(s,a) ≥ δ_s (R̄-non-optimal a) or ≥ 0 (R̄-optimal alternatives), on non-terminal s.
+   */
+  static List<LinearConstraint> invariance(TabularMdp mdp, boolean[] terminal, Target tg, double[][] full, int[] z, int nv) {
+    List<LinearConstraint> cons = new ArrayList<>();
+    int nA = mdp.nA();
+    for (int s = 0; s < mdp.nS(); s++) {
+      if (terminal[s]) continue;
+      int p = s * nA + tg.actions()[s];
+      for (int a = 0; a < nA; a++) {
+        if (a == tg.actions()[s]) continue;
+        boolean opt = tg.optimal()[s * nA + a];
+        double[] row = new double[nv];
+        for (int k = 0; k < z.length; k++) row[k] = full[p][z[k]] - full[s * nA + a][z[k]];
+        cons.add(new LinearConstraint(row, Relationship.GEQ, opt ? 0 : tg.delta()[s]));
+      }
+    }
+    return cons;
+  }
+
+  static Solution solve(TabularMdp mdp, boolean[] terminal, int[] target, boolean[] optimal, double[] delta,
       double[][] full, List<double[][]> byH, int[] z, Config cfg) {
     int nS = mdp.nS();
     int nA = mdp.nA();

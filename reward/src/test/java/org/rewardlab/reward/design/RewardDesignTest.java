@@ -150,4 +150,67 @@ class RewardDesignTest {
     assertThat(more.informativeness()).isGreaterThanOrEqualTo(goalOnly.informativeness() - 1e-9);
     assertThat(new ArrayList<>(List.of(d.target().length))).containsExactly(mdp.nS());
   }
+
+  private static final List<String> SMALL_ROOMS = List.of(
+      "#########", "#SS.#...#", "#SS.....#", "#...#...#", "##.###.##", "#...#...#", "#.......#", "#...#..G#", "#########");
+
+  private static void assertInvariant(TabularMdp mdp, boolean[] term, TabularReward designed, TabularReward bar) {
+    double[] q = ValueIteration.solve(mdp, designed).qValues();
+    double[] qBar = ValueIteration.solve(mdp, bar).qValues();
+    int nA = mdp.nA();
+    for (int s = 0; s < mdp.nS(); s++) {
+      if (term[s]) continue;
+      double best = Double.NEGATIVE_INFINITY;
+      double bestBar = Double.NEGATIVE_INFINITY;
+      for (int a = 0; a < nA; a++) {
+        best = Math.max(best, q[s * nA + a]);
+        bestBar = Math.max(bestBar, qBar[s * nA + a]);
+      }
+      for (int a = 0; a < nA; a++) {
+        if (q[s * nA + a] >= best - 1e-7) assertThat(qBar[s * nA + a]).as("state %d action %d", s, a).isGreaterThan(bestBar - 1e-7);
+      }
+    }
+  }
+
+  @Test
+  void expAdaRdDesignsAnInvariantBoundedRewardForTheLearnersPolicy() {
+    TabularModel m = model(new GridConfig("SmallRooms-v0", SMALL_ROOMS, 1, -1, 0, 0, GridConfig.ONEHOT, 100, null));
+    TabularMdp mdp = mdp(m, 0.95);
+    boolean[] term = m.terminal();
+    TabularReward bar = new TabularReward(mdp.nS(), mdp.nA(), m.reward());
+    double[] uniform = new double[mdp.nS() * mdp.nA()];
+    java.util.Arrays.fill(uniform, 0.25);
+    double[] rho = AdaptiveRewardDesign.design(mdp, term, bar, uniform, 1.0);
+    assertThat(rho).hasSize(mdp.nS());
+    for (double v : rho) assertThat(Math.abs(v)).isLessThanOrEqualTo(1.0 + 1e-9);
+    assertInvariant(mdp, term, ExplicableRewardDesign.entering(mdp, term, rho), bar);
+    // it is not just the original reward: the learner-aware design pays (or charges) more states
+    long nonZero = java.util.Arrays.stream(rho).filter(v -> Math.abs(v) > 1e-9).count();
+    assertThat(nonZero).isGreaterThan(1);
+  }
+
+  @Test
+  void exploRsPaysTheCountBonusAndLearnsShapingTowardGoodActions() {
+    int nS = 3;
+    int nA = 2;
+    ExplorationShaping x = new ExplorationShaping(nS, nA, ExplorationShaping.Config.defaults());
+    assertThat(x.bonus(1)).isEqualTo(1.0);
+    x.visit(1);
+    x.visit(1);
+    x.visit(1);
+    assertThat(x.bonus(1)).isCloseTo(0.5, within(1e-12));
+    double[] orig = new double[nS * nA * nS];
+    orig[(0 * nA + 1) * nS + 2] = 1.0; // action 1 in state 0 reaches the goal 2
+    boolean[] term = {false, false, true};
+    double[] r = x.reward(orig, term);
+    assertThat(r[(0 * nA + 1) * nS + 2]).isCloseTo(1.0 + 1.0, within(1e-12)); // + bonus of the unvisited goal
+    assertThat(r[(2 * nA) * nS]).isZero(); // terminal rows pay nothing
+    double[] pi = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5};
+    ModelReinforce.Episode good = new ModelReinforce.Episode(new int[] {0, 2}, new int[] {1}, true);
+    ModelReinforce.Episode bad = new ModelReinforce.Episode(new int[] {0, 1}, new int[] {0}, false);
+    for (int k = 0; k < 50; k++) x.update(List.of(good, bad), orig, 0.9, pi);
+    double[] phi = x.shaping();
+    assertThat(phi[1]).isGreaterThan(phi[0]);
+    assertThatThrownBy(() -> new ExplorationShaping.Config(-1, 1, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
 }
