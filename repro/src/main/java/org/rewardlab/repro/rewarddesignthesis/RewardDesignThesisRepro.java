@@ -124,7 +124,7 @@ public final class RewardDesignThesisRepro implements Repro<RewardDesignThesisRe
   }
 
   /** The designs of one config: V*, EXPRD per budget, the optimum J*. */
-  record Designs(ExactMdp exact, double[] vstar, Map<Integer, ExplicableRewardDesign.Design> exprd, double optimum) {}
+  record Designs(String envId, ExactMdp exact, double[] vstar, Map<Integer, ExplicableRewardDesign.Design> exprd, double optimum) {}
 
   private static final Map<List<Integer>, Designs> CACHE = new LinkedHashMap<>();
 
@@ -167,12 +167,15 @@ public final class RewardDesignThesisRepro implements Repro<RewardDesignThesisRe
           new ExplicableRewardDesign.Config(1.0, b, config.horizons(), 1.0, 0.0)));
     }
     double optimum = exact.policyReturn(opt.policy(exact.mdp().nA()));
-    d = new Designs(exact, vstar, exprd, optimum);
+    // one env id per design set (ids are global): the first is ENV_ID, later ones (other budgets) -v1, -v2, ...
+    String id = CACHE.isEmpty() ? ENV_ID : ENV_ID.replace("-v0", "-v" + CACHE.size());
+    GridConfig reg = cfg.withId(id);
+    d = new Designs(id, exact, vstar, exprd, optimum);
     CACHE.put(key, d);
     Map<String, ObservationPotential> potentials = new LinkedHashMap<>(GridWorlds.potentials(cfg));
     potentials.put("design.vstar", table(vstar));
     exprd.forEach((b, e) -> potentials.put("design.exprd" + b, table(e.stateReward())));
-    EnvRegistry.register(cfg.spec(), () -> new GridWorld(cfg), potentials);
+    EnvRegistry.register(reg.spec(), () -> new GridWorld(reg), potentials);
     return d;
   }
 
@@ -193,7 +196,7 @@ public final class RewardDesignThesisRepro implements Repro<RewardDesignThesisRe
     return "{type: feature, feature: design." + arm.replace("-", "") + ", of: next, name: designed}";
   }
 
-  static String experiment(Config config, String arm, long seed) {
+  static String experiment(Config config, Designs d, String arm, long seed) {
     return String.format(Locale.ROOT, """
         name: design-%s
         seed: %d
@@ -202,7 +205,7 @@ public final class RewardDesignThesisRepro implements Repro<RewardDesignThesisRe
                startEpsilon: 1.0, endEpsilon: 0.05, explorationFraction: 0.5, initialQ: 0.0}
         reward: %s
         run: {checkpointEvery: 1000000, evalEpisodes: 0}
-        """, arm, seed, ENV_ID, config.steps(), GAMMA, reward(arm));
+        """, arm, seed, d.envId(), config.steps(), GAMMA, reward(arm));
   }
 
   @Override
@@ -300,7 +303,7 @@ public final class RewardDesignThesisRepro implements Repro<RewardDesignThesisRe
   }
 
   private static double stepsTo90(Config config, Designs d, String arm, long seed, Path root) {
-    ExperimentSpec spec = ExperimentSpecs.read(experiment(config, arm, seed), "reward-design-thesis " + arm, List.of()).spec();
+    ExperimentSpec spec = ExperimentSpecs.read(experiment(config, d, arm, seed), "reward-design-thesis " + arm, List.of()).spec();
     Algorithm<?> algo = Algorithms.of(spec);
     algo.validate(spec, EnvRegistry.standard());
     RunContext rc = RunContext.create(root, spec.name(), seed, spec);

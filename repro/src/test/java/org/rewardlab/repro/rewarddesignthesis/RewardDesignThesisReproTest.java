@@ -29,4 +29,17 @@ class RewardDesignThesisReproTest {
     assertThat(b.claims()).isEqualTo(a.claims());
     assertThat(ReproRegistry.standard().repro("reward-design-thesis")).isPresent();
   }
+
+  @Test
+  void anotherBudgetGetsItsOwnEnvIdAndKeepsThePaperScaleHonest() {
+    var smoke = RewardDesignThesisRepro.Config.forScale(Scale.SMOKE);
+    var other = new RewardDesignThesisRepro.Config(smoke.steps(), smoke.evalEvery(), smoke.evalEpisodes(), java.util.List.of(2),
+        smoke.horizons(), smoke.pgEpisodes(), smoke.pgEvalEvery(), smoke.redesignEvery(), smoke.seeds());
+    var a = RewardDesignThesisRepro.designs(smoke);
+    var b = RewardDesignThesisRepro.designs(other);
+    assertThat(RewardDesignThesisRepro.designs(smoke)).isSameAs(a);
+    assertThat(b.envId()).isNotEqualTo(a.envId());
+    assertThat(b.exprd().get(2).nonZero()).isLessThanOrEqualTo(2);
+    assertThat(new RewardDesignThesisRepro().config(Scale.DEFAULT).pgArms()).contains("pg-expadard", "pg-explors");
+  }
 }
