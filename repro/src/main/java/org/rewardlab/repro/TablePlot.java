@@ -49,7 +49,11 @@ public final class TablePlot {
     }
     int left = 150;
     int top = 70;
-    int w = left + CELL_W * cols.size() + 20;
+    Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 14);
+    Graphics2D probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+    int titleWidth = probe.getFontMetrics(titleFont).stringWidth(title);
+    probe.dispose();
+    int w = Math.max(left + CELL_W * cols.size() + 20, titleWidth + 20);
     int h = top + CELL_H * rows.size() + 20;
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
@@ -58,7 +62,7 @@ public final class TablePlot {
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, w, h);
       g.setColor(Color.BLACK);
-      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+      g.setFont(titleFont);
       g.drawString(title, 10, 22);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
       FontMetrics fm = g.getFontMetrics();
