@@ -21,6 +21,8 @@ import org.rewardlab.envs.classic.Pendulum;
 import org.rewardlab.envs.grid.GridConfig;
 import org.rewardlab.envs.grid.GridWorld;
 import org.rewardlab.envs.grid.GridWorlds;
+import org.rewardlab.envs.route.Route2D;
+import org.rewardlab.envs.soccer.Soccer2D;
 
 /**
  * Environments by Gymnasium-style id (Gymnasium's {@code gym.make} registry). The classic-control
@@ -48,6 +50,8 @@ public final class EnvRegistry {
     register(Acrobot.SPEC, Acrobot::new, ClassicPotentials.acrobot());
     register(Pendulum.SPEC, Pendulum::new, ClassicPotentials.pendulum());
     for (GridConfig grid : GridWorlds.registered()) register(grid.spec(), () -> new GridWorld(grid), GridWorlds.potentials(grid));
+    register(Soccer2D.SPEC, Soccer2D::new, Soccer2D.potentials());
+    register(Route2D.SPEC, Route2D::new, Route2D.potentials());
   }
 
   private EnvRegistry() {}
