@@ -30,7 +30,7 @@ import org.rewardlab.core.space.Discrete;
  * <p><b>Route completion</b> RC ∈ [0, 1] is the largest arc length reached (projection of the car on the
  * route) over the route length. <b>Episode ends</b> (terminated): RC reaches 1; a collision (car centre
  * within 2 m of a parked car's); running the red light (crossing the stop line while red); leaving the
- * route (|lateral offset| > 3.5 m). A time limit of 150 steps truncates.
+ * route (|lateral offset| > 3.5 m). A time limit of 100 steps (20 s) truncates.
  *
  * <p><b>Reward</b> (the env's own): ΔRC per step, and on a collision −0.5·RC, on a red light −0.3·RC, so
  * that the return is the <em>driving score</em> RC·0.5^[collision]·0.7^[red light] (the multipliers are
@@ -52,8 +52,8 @@ import org.rewardlab.core.space.Discrete;
  * <p>No allocation per step. Not thread-safe.
  */
 public final class Route2D implements FlatEnv, HasState, Checkpointable {
-  /** The registered spec: time limit 150 steps (30 s), reward threshold 0.9 (driving score). */
-  public static final EnvSpec SPEC = new EnvSpec("Route2D-v0", 150, 0.9);
+  /** The registered spec: time limit 100 steps (20 s), reward threshold 0.9 (driving score). */
+  public static final EnvSpec SPEC = new EnvSpec("Route2D-v0", 100, 0.9);
 
   /** Route segments. */
   public static final int SEGMENTS = 5;
