@@ -518,8 +518,10 @@ class CliFuzzTest {
     c.add(other("env unknown subcommand", List.of("env", "nope"), "nope"));
     c.add(other("repro run unknown", List.of("repro", "run", "nope"), "'nope'"));
     c.add(other("repro run long", List.of("repro", "run", "p".repeat(1 << 20)), "chars)"));
-    c.add(other("repro run not started", List.of("repro", "run", "carl", "--out", fixtures.resolve("repro-out").toString(),
-        "--results", fixtures.resolve("repro-results").toString()), "'carl'", "not started"));
+    String notStarted = org.rewardlab.repro.Papers.ALL.stream().map(org.rewardlab.repro.Paper::id)
+        .filter(p -> org.rewardlab.repro.ReproRegistry.standard().repro(p).isEmpty()).findFirst().orElseThrow();
+    c.add(other("repro run not started", List.of("repro", "run", notStarted, "--out", fixtures.resolve("repro-out").toString(),
+        "--results", fixtures.resolve("repro-results").toString()), "'" + notStarted + "'", "not started"));
     c.add(other("repro run --seeds 0", List.of("repro", "run", "starc", "--seeds", "0", "--out", fixtures.resolve("repro-out").toString(),
         "--results", fixtures.resolve("repro-results").toString()), "--seeds"));
     c.add(other("repro run --seeds x", List.of("repro", "run", "starc", "--seeds", "x"), "--seeds"));

@@ -27,6 +27,8 @@ import org.rewardlab.envs.grid.GridWorlds;
 import org.rewardlab.envs.maze.MazeConfig;
 import org.rewardlab.envs.maze.Mazes;
 import org.rewardlab.envs.maze.PointMaze;
+import org.rewardlab.envs.route.Route2D;
+import org.rewardlab.envs.soccer.Soccer2D;
 
 /**
  * Environments by Gymnasium-style id (Gymnasium's {@code gym.make} registry). The classic-control
@@ -56,6 +58,8 @@ public final class EnvRegistry {
     for (GridConfig grid : GridWorlds.registered()) register(grid.spec(), () -> new GridWorld(grid), GridWorlds.potentials(grid));
     for (MazeConfig maze : Mazes.registered()) register(maze.spec(), () -> new PointMaze(maze));
     for (NavScene scene : NavScenes.registered()) register(scene.spec(), () -> new AgvNav(scene), NavScenes.potentials());
+    register(Soccer2D.SPEC, Soccer2D::new, Soccer2D.potentials());
+    register(Route2D.SPEC, Route2D::new, Route2D.potentials());
   }
 
   private EnvRegistry() {}

@@ -17,7 +17,7 @@ import org.rewardlab.envs.classic.CartPole;
 class EnvCheckerTest {
 
   static List<String> ids() {
-    return List.of("CartPole-v1", "MountainCar-v0", "MountainCarContinuous-v0", "Acrobot-v1", "Pendulum-v1");
+    return List.of("CartPole-v1", "MountainCar-v0", "MountainCarContinuous-v0", "Acrobot-v1", "Pendulum-v1", "Soccer2D-v0", "Route2D-v0");
   }
 
   @ParameterizedTest

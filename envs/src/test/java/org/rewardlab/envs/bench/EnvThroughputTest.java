@@ -40,5 +40,5 @@ class EnvThroughputTest {
     }
   }
 
-  static final String[] IDS = {"CartPole-v1", "MountainCar-v0", "MountainCarContinuous-v0", "Acrobot-v1", "Pendulum-v1"};
+  static final String[] IDS = {"CartPole-v1", "MountainCar-v0", "MountainCarContinuous-v0", "Acrobot-v1", "Pendulum-v1", "Soccer2D-v0", "Route2D-v0"};
 }
