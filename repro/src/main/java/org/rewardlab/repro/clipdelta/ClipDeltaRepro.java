@@ -120,13 +120,13 @@ public final class ClipDeltaRepro implements Repro<ClipDeltaRepro.Config> {
      * smoke: 1-digit sums, a 1-layer width-32 model, 30 SFT steps, 5 GRPO steps of 2 x 4, seeds 1-2
      * (seconds); default: 2-digit sums, 2 layers of width 64, 300 SFT steps of 64, 60 GRPO steps of
      * 6 prompts x 8 at lr 3e-4 with β = 0.04, budget 44 tokens, 100 held-out problems x 4 samples,
-     * seeds 1-2 (about 6 minutes on 2 idle cores); paper: refused.
+     * seeds 1-3 (about 5 minutes on 2 idle cores); paper: refused.
      */
     public static Config forScale(Scale scale) {
       return switch (scale) {
         case SMOKE -> new Config(1, 0.5, 1, 32, 2, 32, 20, 30, 16, 5, 2, 4, 3e-4, 0.04, 0.3, 0.3, 10, 2, List.of(1L, 2L));
         case DEFAULT -> new Config(2, 0.5, 2, 64, 2, 56, 44, 300, 64, 60, 6, 8, 3e-4, 0.04, 0.3, 0.3, 100, 4,
-            List.of(1L, 2L));
+            List.of(1L, 2L, 3L));
         case PAPER -> throw Scale.PAPER.refused("clip-delta", "the paper trains Qwen2.5-Math 1.5B/7B with PPO against a "
             + "learned process reward model on MATH, GPU scale");
       };
@@ -221,6 +221,7 @@ public final class ClipDeltaRepro implements Repro<ClipDeltaRepro.Config> {
     for (String arm : ARMS) {
       v.put("vs/steps/" + arm, v.get("steps/" + arm) - v.get("steps/" + SUCCESS));
       v.put("vs/acc/" + arm, v.get("acc/" + arm) - v.get("acc/" + SUCCESS));
+      v.put("vs/redundant/" + arm, v.get("redundant/" + arm) - v.get("redundant/" + SUCCESS));
     }
     return new SeedResult(seed, v);
   }
@@ -271,18 +272,18 @@ public final class ClipDeltaRepro implements Repro<ClipDeltaRepro.Config> {
   @Override
   public List<Claim> claims(Config c, List<SeedResult> perSeed) {
     return List.of(
-        Claim.of("raw PRM reward is hacked: scratchpad steps per sampled completion, final model minus warm start", "steps",
-            new Comparison.AtLeast(RAW, 0.25), SeedResult.arm(RAW, perSeed, "dsteps/" + RAW),
-            SeedResult.arm(SUCCESS, perSeed, "dsteps/" + SUCCESS), SeedResult.arm(CLIP, perSeed, "dsteps/" + CLIP),
-            SeedResult.arm(DELTA, perSeed, "dsteps/" + DELTA)),
+        Claim.of("raw PRM reward is farmed by repeated steps: sampled completions that repeat a scratchpad step, minus "
+            + "success-only's, same seed", "points", new Comparison.AtLeast(RAW, 10),
+            SeedResult.arm(RAW, perSeed, "vs/redundant/" + RAW), SeedResult.arm(CLIP, perSeed, "vs/redundant/" + CLIP),
+            SeedResult.arm(DELTA, perSeed, "vs/redundant/" + DELTA)),
         Claim.of("raw PRM reward costs accuracy: sampled accuracy minus success-only's, same seed", "points",
             new Comparison.AtMost(RAW, -3), SeedResult.arm(RAW, perSeed, "vs/acc/" + RAW)),
-        Claim.of("Clip keeps lengths bounded: steps per completion minus success-only's, same seed", "steps",
-            new Comparison.AtMost(CLIP, 0.1), SeedResult.arm(CLIP, perSeed, "vs/steps/" + CLIP),
-            SeedResult.arm(RAW, perSeed, "vs/steps/" + RAW)),
-        Claim.of("Delta keeps lengths bounded: steps per completion minus success-only's, same seed", "steps",
-            new Comparison.AtMost(DELTA, 0.1), SeedResult.arm(DELTA, perSeed, "vs/steps/" + DELTA),
-            SeedResult.arm(RAW, perSeed, "vs/steps/" + RAW)),
+        Claim.of("Clip prevents the farming: completions that repeat a step, minus success-only's, same seed", "points",
+            new Comparison.AtMost(CLIP, 5), SeedResult.arm(CLIP, perSeed, "vs/redundant/" + CLIP),
+            SeedResult.arm(RAW, perSeed, "vs/redundant/" + RAW)),
+        Claim.of("Delta prevents the farming: completions that repeat a step, minus success-only's, same seed", "points",
+            new Comparison.AtMost(DELTA, 5), SeedResult.arm(DELTA, perSeed, "vs/redundant/" + DELTA),
+            SeedResult.arm(RAW, perSeed, "vs/redundant/" + RAW)),
         Claim.of("Clip: sampled accuracy minus success-only's, same seed (>= success-only)", "points",
             new Comparison.AtLeast(CLIP, -3), SeedResult.arm(CLIP, perSeed, "vs/acc/" + CLIP)),
         Claim.of("Delta: sampled accuracy minus success-only's, same seed (>= success-only)", "points",
@@ -301,7 +302,7 @@ public final class ClipDeltaRepro implements Repro<ClipDeltaRepro.Config> {
         c.dModel(), c.sftSteps(), c.rlSteps(), c.prompts(), c.groupSize(), c.learningRate(), c.beta(), c.maxNewTokens(),
         c.samples(), c.testSize()));
     StringBuilder sb = new StringBuilder("Per arm (mean over seeds): steps per completion / completions repeating a step "
-        + "(%) / sampled accuracy (%) / cut (%):");
+        + "(%) / sampled accuracy (%) / cut (%) of the final model (warm = the shared SFT start):");
     for (String arm : List.of(WARM, SUCCESS, RAW, CLIP, DELTA)) {
       sb.append(String.format(Locale.ROOT, " %s %s / %s / %s / %s;", arm, mean(perSeed, "steps/" + arm),
           mean(perSeed, "redundant/" + arm), mean(perSeed, "acc/" + arm), mean(perSeed, "cut/" + arm)));

@@ -277,6 +277,10 @@ public final class ParRepro implements Repro<ParRepro.Config> {
           mean(perSeed, "kl/" + arm), mean(perSeed, "len/" + arm), perSeedText(perSeed, "dgold/" + arm)));
     }
     n.add("Hacking monitor: HackingMonitor defaults on each run's per-iteration (reward/rm, gold/reward) series.");
+    n.add("Not separated here: PAR's reward lies in [0, 1] while the raw RM's spans 0-8, so with unscaled advantages part "
+        + "of PAR's slower drift may be its smaller scale alone (no scale-matched raw arm, no running-normalised arm, "
+        + "no M = 10 arm of PO §15(e) were run); the references are the RM score of the gold-optimal response, not of "
+        + "samples from the SFT policy.");
     n.add("Paper (PO §15): PAR keeps the gold reward at its maximum without late-training collapse while the raw RM "
         + "reward is hacked; M = 1 and M = 10 references are close.");
     return n;

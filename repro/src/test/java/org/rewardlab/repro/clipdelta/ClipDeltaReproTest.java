@@ -28,7 +28,7 @@ class ClipDeltaReproTest {
     ReproResult a = runSmoke(tmp.resolve("a"), log);
     assertThat(a.paperId()).isEqualTo("clip-delta");
     assertThat(a.claims()).hasSize(6).allSatisfy(c -> assertThat(c.verdict()).isNotNull());
-    assertThat(a.claims().get(0).arms()).extracting(x -> x.name()).containsExactly("raw", "success", "clip", "delta");
+    assertThat(a.claims().get(0).arms()).extracting(x -> x.name()).containsExactly("raw", "clip", "delta");
     assertThat(a.armSeconds()).containsOnlyKeys("sft (shared)", "success", "raw", "clip", "delta");
     assertThat(log).anyMatch(l -> l.contains("warm start") && l.contains("steps per completion"));
     // success-only is its own reference: its differences are exactly 0
