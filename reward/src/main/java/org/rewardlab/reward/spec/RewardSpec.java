@@ -65,6 +65,7 @@ import org.rewardlab.core.UserInputException;
   @JsonSubTypes.Type(value = RewardSpec.Conciseness.class, name = "conciseness"),
   @JsonSubTypes.Type(value = RewardSpec.PageItem.class, name = "page_item"),
   @JsonSubTypes.Type(value = RewardSpec.RewardModelTerm.class, name = "reward_model"),
+  @JsonSubTypes.Type(value = RewardSpec.TaskReward.class, name = "task"),
 })
 public sealed interface RewardSpec {
 
@@ -820,6 +821,28 @@ public sealed interface RewardSpec {
       page = signalName(page, "page", "page");
       items = signalName(items, "items", "items");
       itemWeight = finite(itemWeight, 1.0, "itemWeight");
+    }
+  }
+
+  /**
+   * The text task's own verifier reward, exactly what a language-model run without a {@code reward:}
+   * section trains on: r = [correct] + formatWeight·[wellFormed], where both indicators are 0 for a
+   * completion that ran out of tokens (the peers' convention: an exact answer <em>followed by</em>
+   * {@code <eos>}). Compose {@code weighted}, {@code clip} or length terms around it. Completions only.
+   *
+   * @param name term name, default {@code task}
+   * @param formatWeight the weight of the format indicator, finite, default 0 (the runs' default
+   *     {@code algo.formatWeight})
+   */
+  record TaskReward(String name, Double formatWeight) implements RewardSpec {
+    public TaskReward {
+      name = termName(name, "task");
+      formatWeight = finite(formatWeight, 0.0, "formatWeight");
+    }
+
+    /** The task's reward with formatWeight 0: r = [correct]. */
+    public TaskReward() {
+      this(null, null);
     }
   }
 
