@@ -17,7 +17,10 @@ import org.rewardlab.core.run.JsonlMetricsSink;
 import org.rewardlab.core.run.MetricsRecord;
 import org.rewardlab.core.run.RunContext;
 import org.rewardlab.envs.EnvRegistry;
+import org.rewardlab.envs.text.Completion;
 import org.rewardlab.envs.text.Problem;
+import org.rewardlab.envs.text.Verdict;
+import org.rewardlab.reward.spec.RewardSpec;
 
 /**
  * Language-model runs for the reproductions of the GRPO family (riskpo, copo, grpo-lambda, crf),
@@ -33,7 +36,15 @@ public final class LmRuns {
 
   /** Trains {@code algo} on seed {@code seed} to the end in a new run directory under {@code root}; returns it. */
   public static Path train(Path root, String name, long seed, AlgoSpec algo, int iterations) {
-    ExperimentSpec spec = new ExperimentSpec(name, seed, algo, null, null, null, new RunSettings(Math.max(1, iterations), 0, 20));
+    return train(root, name, seed, algo, null, iterations);
+  }
+
+  /**
+   * Trains {@code algo} with the experiment's {@code reward:} spec {@code reward} (null: the task's own
+   * verifier reward) on seed {@code seed} to the end in a new run directory under {@code root}; returns it.
+   */
+  public static Path train(Path root, String name, long seed, AlgoSpec algo, RewardSpec reward, int iterations) {
+    ExperimentSpec spec = new ExperimentSpec(name, seed, algo, null, null, reward, new RunSettings(Math.max(1, iterations), 0, 20));
     Algorithm<?> a = Algorithms.of(spec);
     a.validate(spec, EnvRegistry.standard());
     RunContext ctx = RunContext.create(root, name, seed, spec);
@@ -92,6 +103,25 @@ public final class LmRuns {
       }
     }
     return correct;
+  }
+
+  /**
+   * The texts the run's final model writes for {@code problems}, {@code samples} per problem (problem-major),
+   * sampled at {@code temperature} (0 = greedy) with the stream seeded by {@code seed}; a completion cut
+   * before {@code <eos>} ends with {@link #CUT}.
+   */
+  public static List<String> generate(Path runDir, List<? extends Problem> problems, int samples, double temperature, long seed) {
+    Checkpoint ck = RunCheckpoints.load(runDir);
+    ExperimentSpec spec = RunCheckpoints.experiment(ck);
+    List<String> prompts = new ArrayList<>(problems.size());
+    for (Problem p : problems) prompts.add(p.prompt());
+    return Algorithms.of(spec).generate(spec, ck, prompts, new GenerateOptions(samples, temperature, 0, seed));
+  }
+
+  /** The verdict of {@code text} (an output of {@link #generate}) on {@code p}: a cut completion is unfinished. */
+  public static Verdict verdict(Problem p, String text) {
+    boolean cut = text.endsWith(CUT);
+    return new Completion(p, cut ? text.substring(0, text.length() - CUT.length()) : text, !cut).verdict();
   }
 
   /** The mean of the finite values of {@code key} logged at steps in [from, to]; NaN when none. */
