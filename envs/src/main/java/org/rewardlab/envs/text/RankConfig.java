@@ -27,8 +27,8 @@ public record RankConfig(int items, int pageSize, int grades) implements TextTas
     }
   }
 
-  /** 6 items, pages of 3, grades 0..3. */
+  /** 8 items, pages of 4, grades 0..3. */
   public static RankConfig defaults() {
-    return new RankConfig(6, 3, 4);
+    return new RankConfig(8, 4, 4);
   }
 }

@@ -11,7 +11,6 @@ import org.rewardlab.envs.text.Problem;
 import org.rewardlab.envs.text.ShopConfig;
 import org.rewardlab.envs.text.ShopProblem;
 import org.rewardlab.envs.text.Verdict;
-import org.rewardlab.repro.Arm;
 import org.rewardlab.repro.Claim;
 import org.rewardlab.repro.Comparison;
 import org.rewardlab.repro.LmRuns;
@@ -70,13 +69,13 @@ public final class ShopR1Repro implements Repro<ShopR1Repro.Config> {
 
     /**
      * smoke: a 1-layer width-32 model, 20 SFT steps, 3 GRPO steps of 4 x 4, seeds 1-2 (seconds); default: 2 layers
-     * width 64, 150 SFT steps of 32 (an imperfect warm start: GRPO has something to fix), 40 GRPO steps of 16 prompts
-     * x 8 at lr 2e-4 with β = 0.04, 300 test pages, seeds 1-3; paper: refused.
+     * width 64, 300 SFT steps of 32 (an imperfect warm start: GRPO has something to fix), 100 GRPO steps of 16 prompts
+     * x 8 at lr 5e-4 with β = 0.04, 300 test pages, seeds 1-3; paper: refused.
      */
     public static Config forScale(Scale scale) {
       return switch (scale) {
-        case SMOKE -> new Config(new LmSetup(1, 32, 2, 0, 20, 16, 3, 4, 4, 2e-4, 0.04, 20), ShopConfig.defaults(), 1000, List.of(1L, 2L));
-        case DEFAULT -> new Config(new LmSetup(2, 64, 4, 0, 150, 32, 40, 16, 8, 2e-4, 0.04, 300), ShopConfig.defaults(), 1000,
+        case SMOKE -> new Config(new LmSetup(1, 32, 2, 0, 20, 16, 3, 4, 4, 5e-4, 0.04, 20), ShopConfig.defaults(), 1000, List.of(1L, 2L));
+        case DEFAULT -> new Config(new LmSetup(2, 64, 4, 0, 300, 32, 100, 16, 8, 5e-4, 0.04, 300), ShopConfig.defaults(), 1000,
             List.of(1L, 2L, 3L));
         case PAPER -> throw Scale.PAPER.refused("shop-r1", "the paper fine-tunes Qwen-2.5-3B-Instruct with SFT then GRPO on 52K "
             + "real Amazon shopping sessions, GPU scale");
@@ -178,21 +177,15 @@ public final class ShopR1Repro implements Repro<ShopR1Repro.Config> {
   public List<Claim> claims(Config c, List<SeedResult> perSeed) {
     return List.of(
         Claim.of("greedy exact-match accuracy on held-out pages minus the flat arm's, same seed", "points",
-            new Comparison.AtLeast(DARS + " - " + FLAT, 1), Arm.of(DARS + " - " + FLAT, diff(perSeed, "acc/" + DARS, "acc/" + FLAT)),
-            Arm.of(HIER + " - " + FLAT, diff(perSeed, "acc/" + HIER, "acc/" + FLAT))),
+            new Comparison.AtLeast(DARS + " - " + FLAT, 1), SeedResult.difference(DARS + " - " + FLAT, perSeed, "acc/" + DARS, "acc/" + FLAT),
+            SeedResult.difference(HIER + " - " + FLAT, perSeed, "acc/" + HIER, "acc/" + FLAT)),
         Claim.of("exact-match accuracy on the hard actions (click, type_and_submit) minus the flat arm's, same seed", "points",
             new Comparison.AtLeast(DARS + " - " + FLAT, 1),
-            Arm.of(DARS + " - " + FLAT, diff(perSeed, "acc/hard/" + DARS, "acc/hard/" + FLAT)),
-            Arm.of(HIER + " - " + FLAT, diff(perSeed, "acc/hard/" + HIER, "acc/hard/" + FLAT))),
+            SeedResult.difference(DARS + " - " + FLAT, perSeed, "acc/hard/" + DARS, "acc/hard/" + FLAT),
+            SeedResult.difference(HIER + " - " + FLAT, perSeed, "acc/hard/" + HIER, "acc/hard/" + FLAT)),
         Claim.of("terminate predictions beyond the true terminate share (hacking the easy action)", "points",
             new Comparison.AtMost(DARS, 5), SeedResult.arm(DARS, perSeed, "termexcess/" + DARS),
             SeedResult.arm(HIER, perSeed, "termexcess/" + HIER), SeedResult.arm(FLAT, perSeed, "termexcess/" + FLAT)));
-  }
-
-  static double[] diff(List<SeedResult> perSeed, String a, String b) {
-    double[] out = new double[perSeed.size()];
-    for (int i = 0; i < out.length; i++) out[i] = perSeed.get(i).value(a) - perSeed.get(i).value(b);
-    return out;
   }
 
   @Override
@@ -218,15 +211,7 @@ public final class ShopR1Repro implements Repro<ShopR1Repro.Config> {
   }
 
   private static String mean(List<SeedResult> perSeed, String key) {
-    double s = 0;
-    int k = 0;
-    for (SeedResult r : perSeed) {
-      Double x = r.values().get(key);
-      if (x != null && Double.isFinite(x)) {
-        s += x;
-        k++;
-      }
-    }
-    return k == 0 ? "n/a" : String.format(Locale.ROOT, "%.3g", s / k);
+    double m = SeedResult.meanOf(perSeed, key);
+    return Double.isNaN(m) ? "n/a" : String.format(Locale.ROOT, "%.3g", m);
   }
 }

@@ -10,7 +10,7 @@ import org.rewardlab.core.reward.ScoredCompletion;
  * fine sub-action fields, the hard long-text fields scaled by the DARS factor:
  *
  * <pre>
- *   not well formed:   r = 0 (no format, no reward)
+ *   not well formed or cut before the end:   r = 0 (no format, no reward)
  *   well formed:       r = f + v(a)
  *   v(terminate)       = 0.3·[type]
  *   v(click)           = [type]·(0.3 + 0.2·[name] + DARS·R(name))
@@ -62,7 +62,7 @@ public final class HierarchicalActionReward implements RewardFn<ScoredCompletion
   @Override
   public double evaluate(ScoredCompletion c, double[] termsOut) {
     termsOut[0] = termsOut[1] = termsOut[2] = termsOut[3] = 0;
-    if (!c.wellFormed()) return 0;
+    if (!c.wellFormed() || !c.finished()) return 0;
     termsOut[0] = format;
     if (read(c, "type_match", 1) >= 0.5) {
       int kind = (int) Math.round(read(c, "kind", 1));
