@@ -45,6 +45,7 @@ import org.rewardlab.reward.text.OverlongPenalty;
 import org.rewardlab.reward.text.HierarchicalActionReward;
 import org.rewardlab.reward.text.PageItemReward;
 import org.rewardlab.reward.text.RefinedStepScores;
+import org.rewardlab.reward.text.TaskOutcome;
 
 /**
  * Builds the {@link RewardFn} a {@link RewardSpec} describes: for one environment and one agent
@@ -53,7 +54,8 @@ import org.rewardlab.reward.text.RefinedStepScores;
  * {@code gated}, {@code lexicographic}, {@code par}, {@code prm_refine}, {@code krc}, {@code shape},
  * {@code difficulty_scale}, {@code normalize}) work on both; the leaves belong to one: {@code potential},
  * {@code feature} and {@code action_cost} read transitions, {@code completion}, {@code length_penalty},
- * {@code overlong}, {@code length_switch}, {@code conciseness}, {@code page_item} and {@code hierarchical_action} read completions,
+ * {@code overlong}, {@code length_switch}, {@code conciseness}, {@code page_item}, {@code hierarchical_action} and {@code task} (the
+ * text task's verifier reward, correct + formatWeight·format) read completions,
  * and {@code env}, {@code bonus} and {@code penalty} mean the task's own reward and its end conditions
  * on both.
  *
@@ -418,6 +420,7 @@ public final class RewardSpecs {
       if (spec instanceof RewardSpec.HierarchicalAction s) {
         return new HierarchicalActionReward(s.name(), s.format(), s.dars(), s.threshold(), s.signals());
       }
+      if (spec instanceof RewardSpec.TaskReward s) return new TaskOutcome(s.name(), s.formatWeight());
       return null;
     }
 
@@ -462,7 +465,7 @@ public final class RewardSpecs {
     UserInputException notHere(RewardSpec spec, String path) {
       return new UserInputException(join(path, "type"),
           article(typeName(spec)) + " term scores environment transitions, and this reward scores completions",
-          "use completion terms here: env (the task's score), completion, bonus, penalty, length_penalty, overlong,"
+          "use completion terms here: task (the task's verifier reward), env (the task's score), completion, bonus, penalty, length_penalty, overlong,"
               + " length_switch, conciseness, page_item, hierarchical_action and the composites");
     }
   }

@@ -64,6 +64,7 @@ import org.rewardlab.core.UserInputException;
   @JsonSubTypes.Type(value = RewardSpec.LengthSwitch.class, name = "length_switch"),
   @JsonSubTypes.Type(value = RewardSpec.Conciseness.class, name = "conciseness"),
   @JsonSubTypes.Type(value = RewardSpec.PageItem.class, name = "page_item"),
+  @JsonSubTypes.Type(value = RewardSpec.TaskReward.class, name = "task"),
   @JsonSubTypes.Type(value = RewardSpec.HierarchicalAction.class, name = "hierarchical_action"),
 })
 public sealed interface RewardSpec {
@@ -855,6 +856,28 @@ public sealed interface RewardSpec {
       if (!signals.isEmpty() && !TERM_NAME.matcher(signals).matches()) {
         throw new UserInputException("signals", "signal prefix '" + signals + "' is not allowed", "use letters, digits, '_', '.' or '-' only");
       }
+    }
+  }
+
+  /**
+   * The text task's own verifier reward, exactly what a language-model run without a {@code reward:}
+   * section trains on: r = [correct] + formatWeight·[wellFormed], where both indicators are 0 for a
+   * completion that ran out of tokens (the peers' convention: an exact answer <em>followed by</em>
+   * {@code <eos>}). Compose {@code weighted}, {@code clip} or length terms around it. Completions only.
+   *
+   * @param name term name, default {@code task}
+   * @param formatWeight the weight of the format indicator, finite, default 0 (the runs' default
+   *     {@code algo.formatWeight})
+   */
+  record TaskReward(String name, Double formatWeight) implements RewardSpec {
+    public TaskReward {
+      name = termName(name, "task");
+      formatWeight = finite(formatWeight, 0.0, "formatWeight");
+    }
+
+    /** The task's reward with formatWeight 0: r = [correct]. */
+    public TaskReward() {
+      this(null, null);
     }
   }
 

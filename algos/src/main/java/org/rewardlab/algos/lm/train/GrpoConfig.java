@@ -130,6 +130,12 @@ public record GrpoConfig(
     return 1.0;
   }
 
+  /** Scores its completions with the experiment's {@code reward:} spec when there is one. */
+  @Override
+  public boolean acceptsReward() {
+    return true;
+  }
+
   /** Trains on {@code task}, not on an env. */
   @Override
   public boolean usesEnv() {

@@ -1,6 +1,7 @@
 package org.rewardlab.algos.lm.train;
 
 import org.rewardlab.envs.text.TextTaskConfig;
+import org.rewardlab.reward.spec.RewardSpec;
 
 /**
  * What an LM run does, whichever algorithm asked for it: {@code sft.steps()} supervised iterations,
@@ -12,14 +13,22 @@ import org.rewardlab.envs.text.TextTaskConfig;
  * @param grpo the RL phase, or null for SFT only
  * @param eval test-split evaluation
  * @param formatWeight weight of the {@code format} reward term
+ * @param reward the experiment's {@code reward:} spec scoring the GRPO completions, or null for the
+ *     task's verifier reward (correct + formatWeight·format)
  */
-record LmPlan(TextTaskConfig task, LmModelSpec model, SftSpec sft, GrpoConfig grpo, LmEvalSpec eval, double formatWeight) {
+record LmPlan(TextTaskConfig task, LmModelSpec model, SftSpec sft, GrpoConfig grpo, LmEvalSpec eval, double formatWeight,
+    RewardSpec reward) {
   static LmPlan of(SftConfig c) {
-    return new LmPlan(c.task(), c.model(), c.sft(), null, c.eval(), 0.0);
+    return new LmPlan(c.task(), c.model(), c.sft(), null, c.eval(), 0.0, null);
   }
 
   static LmPlan of(GrpoConfig c) {
-    return new LmPlan(c.task(), c.model(), c.warmStart(), c, c.eval(), c.formatWeight());
+    return new LmPlan(c.task(), c.model(), c.warmStart(), c, c.eval(), c.formatWeight(), null);
+  }
+
+  /** This plan scored with {@code spec} (null: the task's verifier reward). */
+  LmPlan withReward(RewardSpec spec) {
+    return new LmPlan(task, model, sft, grpo, eval, formatWeight, spec);
   }
 
   /** Iterations of the whole run. */

@@ -51,6 +51,14 @@ final class LmRuns {
             "use the same task and model settings as the run you start from");
       }
     }
+    if (plan.reward() != null) {
+      if (plan.formatWeight() != 0) {
+        throw new UserInputException("algo.formatWeight", "is " + plan.formatWeight() + ", but the run is scored by its reward:"
+            + " section, which does not read it", "remove algo.formatWeight and write the format bonus in the spec, e.g."
+            + " `reward: {type: task, formatWeight: " + plan.formatWeight() + "}`");
+      }
+      LmReward.build(plan.reward());
+    }
     if ((long) plan.eval().testSize() * 2 > task.problemCount()) {
       throw new UserInputException("algo.eval.testSize", "the task has only " + task.problemCount()
           + " problems; a test split of " + plan.eval().testSize() + " leaves too few to train on",
