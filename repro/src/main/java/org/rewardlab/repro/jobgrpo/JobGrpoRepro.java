@@ -10,6 +10,7 @@ import org.rewardlab.core.config.Configs;
 import org.rewardlab.envs.text.JobConfig;
 import org.rewardlab.envs.text.JobProblem;
 import org.rewardlab.envs.text.Problem;
+import org.rewardlab.envs.text.TextTaskConfig;
 import org.rewardlab.envs.text.Verdict;
 import org.rewardlab.repro.Claim;
 import org.rewardlab.repro.Comparison;
@@ -56,10 +57,16 @@ public final class JobGrpoRepro implements Repro<JobGrpoRepro.Config> {
    * @param task the job task
    * @param seeds run seeds (each: its own warm start, split, prompts and sampling)
    */
-  public record Config(LmSetup lm, JobConfig task, List<Long> seeds) implements ReproConfig<Config> {
+  public record Config(LmSetup lm, TextTaskConfig task, List<Long> seeds) implements ReproConfig<Config> {
     public Config {
       if (lm == null || task == null) throw new IllegalArgumentException("job-grpo config: needs the LM setup and the task");
+      if (!(task instanceof JobConfig)) throw new IllegalArgumentException("job config: the task must be a JobConfig, got " + task);
       seeds = ReproConfig.checkSeeds(seeds);
+    }
+
+    /** The task's configuration. */
+    JobConfig job() {
+      return (JobConfig) task;
     }
 
     /**
@@ -203,7 +210,7 @@ public final class JobGrpoRepro implements Repro<JobGrpoRepro.Config> {
         + "degree level 1+; labels YYYA/NYYR...), TinyGpt %dx%d, %d SFT steps of %d shared per seed, then %d GRPO steps of %d "
         + "prompts x %d per arm from the same weights, seeds and prompts (lr %s, β %s); greedy evaluation on %d held-out "
         + "applications (%s%% of them qualify). The penalty scales are this reproduction's (the paper gives none).",
-        c.task().skills(), c.task().minSkills(), c.task().maxSkills(), c.task().minYears(), lm.layers(), lm.dModel(), lm.sftSteps(),
+        c.job().skills(), c.job().minSkills(), c.job().maxSkills(), c.job().minYears(), lm.layers(), lm.dModel(), lm.sftSteps(),
         lm.sftBatch(), lm.rlSteps(), lm.prompts(), lm.groupSize(), lm.learningRate(), lm.beta(), lm.testSize(),
         fmt(100 - SeedResult.meanOf(perSeed, "negatives/" + SFT))));
     for (String arm : List.of(SFT, HARSH, GENTLE)) {

@@ -10,6 +10,7 @@ import org.rewardlab.core.config.Configs;
 import org.rewardlab.envs.text.Problem;
 import org.rewardlab.envs.text.RankConfig;
 import org.rewardlab.envs.text.RankProblem;
+import org.rewardlab.envs.text.TextTaskConfig;
 import org.rewardlab.envs.text.Verdict;
 import org.rewardlab.repro.Claim;
 import org.rewardlab.repro.Comparison;
@@ -59,13 +60,19 @@ public final class PageLlmRepro implements Repro<PageLlmRepro.Config> {
    * @param itemWeight λ of the mixed arm
    * @param seeds run seeds (each: its own warm start, split, prompts and sampling)
    */
-  public record Config(LmSetup lm, RankConfig task, double itemWeight, List<Long> seeds) implements ReproConfig<Config> {
+  public record Config(LmSetup lm, TextTaskConfig task, double itemWeight, List<Long> seeds) implements ReproConfig<Config> {
     public Config {
       if (lm == null || task == null) throw new IllegalArgumentException("pagellm config: needs the LM setup and the task");
       if (!(itemWeight > 0) || Double.isInfinite(itemWeight)) {
         throw new IllegalArgumentException("pagellm config: itemWeight must be finite and positive, got " + itemWeight);
       }
+      if (!(task instanceof RankConfig)) throw new IllegalArgumentException("rank config: the task must be a RankConfig, got " + task);
       seeds = ReproConfig.checkSeeds(seeds);
+    }
+
+    /** The task's configuration. */
+    RankConfig rank() {
+      return (RankConfig) task;
     }
 
     /**
@@ -196,7 +203,7 @@ public final class PageLlmRepro implements Repro<PageLlmRepro.Config> {
         + "item at position p (0 when absent); λ = %s. Both are exact functions of the grades, not reward models learned "
         + "from simulated clicks as PO §23(e) suggests: the grains' blind spots are built in (R_page ignores order, R_item "
         + "ignores all but the key items), so this tests whether GRPO turns complementary grains into a better page.",
-        c.task().items(), c.task().grades() - 1, c.task().pageSize(), lm.layers(), lm.dModel(), lm.sftSteps(), lm.sftBatch(),
+        c.rank().items(), c.rank().grades() - 1, c.rank().pageSize(), lm.layers(), lm.dModel(), lm.sftSteps(), lm.sftBatch(),
         lm.rlSteps(), lm.prompts(), lm.groupSize(), lm.learningRate(), lm.beta(), lm.testSize(), c.itemWeight()));
     for (String arm : List.of(SFT, PAGE, ITEM, MIXED)) {
       n.add(String.format(Locale.ROOT, "%s: NDCG %s, exact pages %s%%, well formed %s%%, duplicate slots %s%%, invalid slots %s%%, "

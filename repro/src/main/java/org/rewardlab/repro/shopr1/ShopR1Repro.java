@@ -10,6 +10,7 @@ import org.rewardlab.core.config.Configs;
 import org.rewardlab.envs.text.Problem;
 import org.rewardlab.envs.text.ShopConfig;
 import org.rewardlab.envs.text.ShopProblem;
+import org.rewardlab.envs.text.TextTaskConfig;
 import org.rewardlab.envs.text.Verdict;
 import org.rewardlab.repro.Claim;
 import org.rewardlab.repro.Comparison;
@@ -60,11 +61,17 @@ public final class ShopR1Repro implements Repro<ShopR1Repro.Config> {
    * @param dars the DARS factor of the {@code dars} arm (the paper's 1000)
    * @param seeds run seeds (each: its own warm start, split, prompts and sampling)
    */
-  public record Config(LmSetup lm, ShopConfig task, double dars, List<Long> seeds) implements ReproConfig<Config> {
+  public record Config(LmSetup lm, TextTaskConfig task, double dars, List<Long> seeds) implements ReproConfig<Config> {
     public Config {
       if (lm == null || task == null) throw new IllegalArgumentException("shop-r1 config: needs the LM setup and the task");
       if (!(dars >= 1) || Double.isInfinite(dars)) throw new IllegalArgumentException("shop-r1 config: dars must be finite and >= 1, got " + dars);
+      if (!(task instanceof ShopConfig)) throw new IllegalArgumentException("shop config: the task must be a ShopConfig, got " + task);
       seeds = ReproConfig.checkSeeds(seeds);
+    }
+
+    /** The task's configuration. */
+    ShopConfig shop() {
+      return (ShopConfig) task;
     }
 
     /**
@@ -196,14 +203,20 @@ public final class ShopR1Repro implements Repro<ShopR1Repro.Config> {
         + "letters), TinyGpt %dx%d, %d SFT steps of %d shared per seed, then %d GRPO steps of %d prompts x %d per arm from the "
         + "same weights, seeds and prompts (lr %s, β %s); greedy evaluation on %d held-out pages. The hierarchical reward is "
         + "Shop-R1's Table 1 (format 0.5; type 0.3; presence 0.2 or 0.1 + 0.1; ROUGE-L counted from 0.75) with DARS = 1 or %s; "
-        + "the self-certainty term (α = 0.005) is left out.", c.task().terminate(), c.task().click(), c.task().typeAndSubmit(),
-        c.task().minText(), c.task().maxText(), lm.layers(), lm.dModel(), lm.sftSteps(), lm.sftBatch(), lm.rlSteps(), lm.prompts(),
+        + "the self-certainty term (α = 0.005) is left out.", c.shop().terminate(), c.shop().click(), c.shop().typeAndSubmit(),
+        c.shop().minText(), c.shop().maxText(), lm.layers(), lm.dModel(), lm.sftSteps(), lm.sftBatch(), lm.rlSteps(), lm.prompts(),
         lm.groupSize(), lm.learningRate(), lm.beta(), lm.testSize(), c.dars()));
     for (String arm : List.of(SFT, FLAT, HIER, DARS)) {
       n.add(String.format(Locale.ROOT, "%s: exact match %s%% (terminate %s, click %s, type %s), terminate predicted %s%%, "
           + "well formed %s%%, mean ROUGE-L of typed texts %s.", arm, mean(perSeed, "acc/" + arm), mean(perSeed, "acc/terminate/" + arm),
           mean(perSeed, "acc/click/" + arm), mean(perSeed, "acc/type/" + arm), mean(perSeed, "term/" + arm),
           mean(perSeed, "format/" + arm), mean(perSeed, "textsim/" + arm)));
+    }
+    if (Math.abs(SeedResult.meanOf(perSeed, "termexcess/" + FLAT)) < 1 && SeedResult.meanOf(perSeed, "acc/terminate/" + SFT) > 99) {
+      n.add("The page shows its action type in its first character ($ cart, ? search box, a letter for a product list), and "
+          + "the warm start already gets every terminate page right and predicts terminate nowhere else: no arm has an "
+          + "uncertain type to hack, so the last claim holds trivially here. In the paper the type itself is hard to predict "
+          + "from the page; a shop task whose pages hide the type would test the hacking half of the claim.");
     }
     n.add("Paper (abstract): over 65% relative improvement in exact action accuracy over the baseline; without DARS the "
         + "policy spams the easy terminate action (PO §22(a)).");

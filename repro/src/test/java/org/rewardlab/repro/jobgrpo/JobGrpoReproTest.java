@@ -40,8 +40,9 @@ class JobGrpoReproTest {
     RewardSpec.Weighted gentle = (RewardSpec.Weighted) c.reward("gentle");
     assertThat(harsh.terms()).hasSize(6);
     assertThat(harsh.terms().subList(0, 3)).isEqualTo(gentle.terms().subList(0, 3));
-    assertThat(harsh.terms().get(4).weight()).isEqualTo(-4.0);
-    assertThat(gentle.terms().get(4).weight()).isEqualTo(-0.5);
+    assertThat(((RewardSpec.CompletionTerm) harsh.terms().get(4).reward()).weight()).isEqualTo(-4.0);
+    assertThat(((RewardSpec.CompletionTerm) gentle.terms().get(4).reward()).weight()).isEqualTo(-0.5);
+    assertThat(((RewardSpec.CompletionTerm) gentle.terms().get(4).reward()).signal()).isEqualTo("job.false_accept");
     assertThatThrownBy(() -> new JobGrpoRepro().config(Scale.PAPER)).isInstanceOf(UserInputException.class);
   }
 }
