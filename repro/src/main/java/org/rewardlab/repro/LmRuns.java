@@ -23,7 +23,8 @@ import org.rewardlab.envs.text.Verdict;
 import org.rewardlab.reward.spec.RewardSpec;
 
 /**
- * Language-model runs for the reproductions of the GRPO family (riskpo, copo, grpo-lambda, crf),
+ * Language-model runs for the reproductions of the GRPO family (riskpo, copo, grpo-lambda, crf) and of
+ * the reward-design papers that train on a {@code reward:} spec (par, clip-delta),
  * through the algorithms' public face only: train an
  * experiment to the end under a root directory, read its metrics, and sample from its final model.
  * Stateless.
@@ -40,8 +41,8 @@ public final class LmRuns {
   }
 
   /**
-   * Trains {@code algo} with the experiment's {@code reward:} spec {@code reward} (null: the task's own
-   * verifier reward) on seed {@code seed} to the end in a new run directory under {@code root}; returns it.
+   * Trains {@code algo} on seed {@code seed} with the experiment's {@code reward:} spec {@code reward}
+   * (null: the task's verifier reward) to the end in a new run directory under {@code root}; returns it.
    */
   public static Path train(Path root, String name, long seed, AlgoSpec algo, RewardSpec reward, int iterations) {
     ExperimentSpec spec = new ExperimentSpec(name, seed, algo, null, null, reward, new RunSettings(Math.max(1, iterations), 0, 20));
@@ -105,19 +106,6 @@ public final class LmRuns {
     return correct;
   }
 
-  /**
-   * The texts the run's final model writes for {@code problems}, {@code samples} per problem (problem-major),
-   * sampled at {@code temperature} (0 = greedy) with the stream seeded by {@code seed}; a completion cut
-   * before {@code <eos>} ends with {@link #CUT}.
-   */
-  public static List<String> generate(Path runDir, List<? extends Problem> problems, int samples, double temperature, long seed) {
-    Checkpoint ck = RunCheckpoints.load(runDir);
-    ExperimentSpec spec = RunCheckpoints.experiment(ck);
-    List<String> prompts = new ArrayList<>(problems.size());
-    for (Problem p : problems) prompts.add(p.prompt());
-    return Algorithms.of(spec).generate(spec, ck, prompts, new GenerateOptions(samples, temperature, 0, seed));
-  }
-
   /** The verdict of {@code text} (an output of {@link #generate}) on {@code p}: a cut completion is unfinished. */
   public static Verdict verdict(Problem p, String text) {
     boolean cut = text.endsWith(CUT);
@@ -146,5 +134,25 @@ public final class LmRuns {
       if (v != null && r.step() >= from && r.step() <= to) min = Double.isNaN(min) ? v : Math.min(min, v);
     }
     return min;
+  }
+
+  /** The final model's greedy completion of each problem's prompt ({@link #CUT} appended when cut before {@code <eos>}). */
+  public static List<String> generateGreedy(Path runDir, List<? extends Problem> problems) {
+    return generate(runDir, problems, 1, 0.0, 0, 0);
+  }
+
+  /**
+   * {@code samples} completions of each problem's prompt by the final model (row {@code i·samples + s}),
+   * at {@code temperature} (0 = greedy), at most {@code maxNewTokens} tokens each (0 = the task's longest
+   * answer plus {@code <eos>}), with the stream seeded by {@code seed}; {@link #CUT} appended to a
+   * completion cut before {@code <eos>}.
+   */
+  public static List<String> generate(Path runDir, List<? extends Problem> problems, int samples, double temperature,
+      int maxNewTokens, long seed) {
+    Checkpoint ck = RunCheckpoints.load(runDir);
+    ExperimentSpec spec = RunCheckpoints.experiment(ck);
+    List<String> prompts = new ArrayList<>(problems.size());
+    for (Problem p : problems) prompts.add(p.prompt());
+    return Algorithms.of(spec).generate(spec, ck, prompts, new GenerateOptions(samples, temperature, maxNewTokens, seed));
   }
 }

@@ -151,7 +151,7 @@ public final class JobGrpoRepro implements Repro<JobGrpoRepro.Config> {
 
   /** Greedy metrics of the run's final model on the test applications, into {@code v} under {@code <metric>/<arm>}. */
   private static void evaluate(Path run, String arm, List<? extends Problem> test, long seed, Map<String, Double> v) {
-    List<String> out = LmRuns.generate(run, test, 1, 0.0, seed);
+    List<String> out = LmRuns.generate(run, test, 1, 0.0, 0, seed);
     int correct = 0;
     int decision = 0;
     int positives = 0;

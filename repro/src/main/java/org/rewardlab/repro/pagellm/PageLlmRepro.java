@@ -148,7 +148,7 @@ public final class PageLlmRepro implements Repro<PageLlmRepro.Config> {
 
   /** Greedy metrics of the run's final model on the test prompts, into {@code v} under {@code <metric>/<arm>}. */
   private static void evaluate(Path run, String arm, List<? extends Problem> test, long seed, Map<String, Double> v) {
-    List<String> out = LmRuns.generate(run, test, 1, 0.0, seed);
+    List<String> out = LmRuns.generate(run, test, 1, 0.0, 0, seed);
     double ndcg = 0;
     double page = 0;
     double items = 0;

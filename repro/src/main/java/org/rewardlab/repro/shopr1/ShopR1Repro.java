@@ -147,7 +147,7 @@ public final class ShopR1Repro implements Repro<ShopR1Repro.Config> {
 
   /** Greedy metrics of the run's final model on the test pages, into {@code v} under {@code <metric>/<arm>}. */
   private static void evaluate(Path run, String arm, List<? extends Problem> test, long seed, Map<String, Double> v) {
-    List<String> out = LmRuns.generate(run, test, 1, 0.0, seed);
+    List<String> out = LmRuns.generate(run, test, 1, 0.0, 0, seed);
     int[] n = new int[3];
     int[] right = new int[3];
     int correct = 0;

@@ -11,6 +11,8 @@ import org.rewardlab.core.reward.RewardFn;
 import org.rewardlab.core.reward.ScoredCompletion;
 import org.rewardlab.core.run.Checkpoint;
 import org.rewardlab.envs.text.Completion;
+import org.rewardlab.envs.text.Problem;
+import org.rewardlab.envs.text.TextTask;
 import org.rewardlab.envs.text.Verdict;
 import org.rewardlab.reward.RewardSpecs;
 import org.rewardlab.reward.compose.RewardTree;
@@ -29,7 +31,9 @@ import org.rewardlab.reward.spec.RewardSpec;
  *   <li>{@value #TRAIN_PROGRESS}: the batch's progress through the RL phase, in [0, 1].
  * </ul>
  *
- * A spec term that reads another signal or a sequence makes the run stop with a message naming it.
+ * plus what the run's {@code algo.signals} attach ({@link CompletionSignalSpec}: a synthetic reward
+ * model's score, a process reward model's step scores). A spec term that reads another signal or a
+ * sequence makes the run stop with a message naming it.
  * Stateful parts of the reward (running normalization) go into checkpoints, so resume stays bit for
  * bit; a stateless reward writes nothing. Not thread-safe.
  */
@@ -41,13 +45,37 @@ final class LmReward {
   private static final String STATE = "reward.state";
 
   private final RewardFn<ScoredCompletion> fn;
+  private final List<CompletionSignalSpec.Source> sources;
 
   /**
    * @throws UserInputException naming the place under {@code reward} when the spec does not build for
    *     completions
    */
   LmReward(RewardSpec spec) {
+    this(spec, List.of());
+  }
+
+  /**
+   * @param sources what else to attach to each completion ({@code algo.signals})
+   * @throws UserInputException naming the place under {@code reward} when the spec does not build for
+   *     completions
+   */
+  LmReward(RewardSpec spec, List<CompletionSignalSpec.Source> sources) {
     this.fn = build(spec);
+    this.sources = List.copyOf(sources);
+  }
+
+  /** The sources of {@code specs} for {@code task}, errors placed under {@code algo.signals.<i>}. */
+  static List<CompletionSignalSpec.Source> sources(List<CompletionSignalSpec> specs, TextTask<? extends Problem> task) {
+    List<CompletionSignalSpec.Source> out = new java.util.ArrayList<>();
+    for (int i = 0; i < specs.size(); i++) {
+      try {
+        out.add(specs.get(i).create(task));
+      } catch (UserInputException e) {
+        throw new UserInputException("algo.signals." + i + "." + e.where(), e.problem(), e.fix(), e);
+      }
+    }
+    return out;
   }
 
   /** Builds {@code spec} for completions, errors placed under {@code reward}. */
@@ -97,7 +125,14 @@ final class LmReward {
     for (int start = 0; start < rows; start += groupSize) {
       Map<String, Double> signals = groupSignals(correct, length, start, Math.min(rows, start + groupSize), progress);
       for (int b = start; b < Math.min(rows, start + groupSize); b++) {
-        TaskCompletion c = new TaskCompletion(completions.get(b), verdicts[b], length[b], signals, Map.of());
+        Map<String, Double> rowSignals = signals;
+        Map<String, double[]> rowSequences = Map.of();
+        if (!sources.isEmpty()) {
+          rowSignals = new HashMap<>(signals);
+          rowSequences = new HashMap<>();
+          for (CompletionSignalSpec.Source src : sources) src.attach(completions.get(b), verdicts[b], rowSignals, rowSequences);
+        }
+        TaskCompletion c = new TaskCompletion(completions.get(b), verdicts[b], length[b], rowSignals, rowSequences);
         rewards[b] = evaluate(c, terms);
         for (int k = 0; k < terms.length; k++) sums[k] += terms[k];
         gold += verdicts[b].score();

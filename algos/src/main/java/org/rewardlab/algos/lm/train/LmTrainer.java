@@ -115,7 +115,8 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
     this.dataRng = ctx.seeds().stream("lm.data");
     this.samplingRng = ctx.seeds().stream("lm.sampling");
     this.reward = TextRewards.correctAndFormat(plan.formatWeight());
-    this.specReward = plan.grpo() != null && plan.reward() != null ? new LmReward(plan.reward()) : null;
+    this.specReward = plan.grpo() != null && plan.reward() != null
+        ? new LmReward(plan.reward(), LmReward.sources(plan.grpo().signals(), task)) : null;
     this.loss = plan.grpo() == null ? null : new GrpoLoss(plan.grpo().loss());
     this.advantages = plan.grpo() == null ? null : new GroupRelativeAdvantage(plan.grpo().advantage());
     this.variant = plan.grpo() == null ? null : plan.grpo().variant().create(plan.grpo());

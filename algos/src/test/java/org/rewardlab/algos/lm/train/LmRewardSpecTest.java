@@ -149,10 +149,10 @@ class LmRewardSpecTest {
       if (!m.group(1).contains("\nreward:")) continue;
       ExperimentSpec spec = ExperimentSpecs.read(m.group(1));
       Algorithms.of(spec).validate(spec, EnvRegistry.standard());
-      assertThat(new LmReward(spec.reward()).termNames()).contains("task");
+      assertThat(new LmReward(spec.reward()).termNames()).isNotEmpty();
       n++;
     }
-    assertThat(n).as("docs/lm.md experiments with a reward section").isGreaterThanOrEqualTo(1);
+    assertThat(n).as("docs/lm.md experiments with a reward section").isGreaterThanOrEqualTo(3);
   }
 
   @Test
