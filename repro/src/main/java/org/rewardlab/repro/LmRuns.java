@@ -17,7 +17,10 @@ import org.rewardlab.core.run.JsonlMetricsSink;
 import org.rewardlab.core.run.MetricsRecord;
 import org.rewardlab.core.run.RunContext;
 import org.rewardlab.envs.EnvRegistry;
+import org.rewardlab.envs.text.Completion;
 import org.rewardlab.envs.text.Problem;
+import org.rewardlab.envs.text.Verdict;
+import org.rewardlab.reward.spec.RewardSpec;
 
 /**
  * Language-model runs for the reproductions of the GRPO family (riskpo, copo, grpo-lambda, crf) and of
@@ -41,8 +44,7 @@ public final class LmRuns {
    * Trains {@code algo} on seed {@code seed} with the experiment's {@code reward:} spec {@code reward}
    * (null: the task's verifier reward) to the end in a new run directory under {@code root}; returns it.
    */
-  public static Path train(Path root, String name, long seed, AlgoSpec algo, org.rewardlab.reward.spec.RewardSpec reward,
-      int iterations) {
+  public static Path train(Path root, String name, long seed, AlgoSpec algo, RewardSpec reward, int iterations) {
     ExperimentSpec spec = new ExperimentSpec(name, seed, algo, null, null, reward, new RunSettings(Math.max(1, iterations), 0, 20));
     Algorithm<?> a = Algorithms.of(spec);
     a.validate(spec, EnvRegistry.standard());
@@ -102,6 +104,12 @@ public final class LmRuns {
       }
     }
     return correct;
+  }
+
+  /** The verdict of {@code text} (an output of {@link #generate}) on {@code p}: a cut completion is unfinished. */
+  public static Verdict verdict(Problem p, String text) {
+    boolean cut = text.endsWith(CUT);
+    return new Completion(p, cut ? text.substring(0, text.length() - CUT.length()) : text, !cut).verdict();
   }
 
   /** The mean of the finite values of {@code key} logged at steps in [from, to]; NaN when none. */

@@ -9,7 +9,9 @@ import org.rewardlab.envs.text.Verdict;
 /**
  * A sampled completion of a text task as the reward module's completion terms read it
  * ({@link ScoredCompletion}): the task verifier's verdict (judged once), the generated tokens, and the
- * signals and sequences the trainer attaches ({@link LmReward}).
+ * signals and sequences the trainer attaches ({@link LmReward}), then the verdict's own component signals and
+ * sequences ({@link Verdict#signals()}, e.g. the {@code shop} task's {@code action.*}; the trainer's win on a
+ * name clash).
  *
  * <p>{@code correct} and {@code wellFormed} follow the runs' convention: a completion that ran out of
  * tokens is neither (its verdict is {@link Verdict#unfinished()}); {@code score} is the verdict's
@@ -47,12 +49,13 @@ public record TaskCompletion(Completion completion, Verdict verdict, int length,
   @Override
   public double signal(String name) {
     Double v = signals.get(name);
-    return v == null ? Double.NaN : v;
+    return v == null ? verdict.signal(name) : v;
   }
 
   @Override
   public double[] sequence(String name) {
-    return sequences.get(name);
+    double[] s = sequences.get(name);
+    return s == null ? verdict.sequences().get(name) : s;
   }
 
   @Override
