@@ -55,6 +55,8 @@ class ExamplesRunTest {
       case "grpo" -> sets.addAll(List.of("--set", "algo.warmStart.steps=2", "--set", "algo.steps=2",
           "--set", "algo.promptsPerStep=2", "--set", "algo.eval.testSize=8", "--set", "algo.eval.every=0"));
       case "sft" -> sets.addAll(List.of("--set", "algo.sft.steps=2", "--set", "algo.eval.testSize=8"));
+      case "gfn" -> sets.addAll(List.of("--set", "algo.numIterations=2", "--set", "algo.batchSize=8",
+          "--set", "algo.hidden=[16]", "--set", "algo.validationSamples=1000"));
       default -> sets.addAll(List.of("--set", "algo.totalTimesteps=" + oneRollout(example)));
     }
     sets.addAll(List.of("--set", "run.evalEpisodes=1"));
@@ -77,6 +79,9 @@ class ExamplesRunTest {
     assertThat(TrainCli.read(run.resolve(RunContext.METRICS_FILE))).contains("losses/", "eval/");
     assertThat(RunCheckpoints.path(run)).isRegularFile();
     assertThat(run.resolve("report.html")).isRegularFile();
+    if (ExperimentSpecs.load(example, List.of()).spec().algoType().equals("gfn")) {
+      assertThat(TrainCli.read(run.resolve("report.html"))).contains("gfn_distribution.png");
+    }
     try (Stream<Path> plots = Files.list(run.resolve(RunContext.PLOTS_DIR))) {
       List<Path> pngs = plots.filter(p -> p.toString().endsWith(".png")).toList();
       assertThat(pngs).isNotEmpty();

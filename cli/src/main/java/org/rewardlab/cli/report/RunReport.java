@@ -100,6 +100,21 @@ public final class RunReport {
       plots.add(p);
       captions.add("Losses (losses/*)");
     }
+    // figures an algorithm drew itself (e.g. the GFlowNet heat map): plots/<name>.png with plots/<name>.png.caption
+    java.io.File[] own = plotsDir.toFile().listFiles((d, n) -> n.endsWith(".png.caption"));
+    if (own != null) {
+      java.util.Arrays.sort(own);
+      for (java.io.File c : own) {
+        Path png = plotsDir.resolve(c.getName().substring(0, c.getName().length() - ".caption".length()));
+        if (!java.nio.file.Files.exists(png)) continue;
+        try {
+          captions.add(java.nio.file.Files.readString(c.toPath()).strip());
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        plots.add(png);
+      }
+    }
     RewardAnalysis.Result analysis = RewardAnalysis.analyze(metrics, 0);
     List<RewardAnalysis.Chart> charts = RewardAnalysis.writePlots(info, analysis, plotsDir);
     String html = html(info, metrics, plots, captions, analysis, charts);
