@@ -32,7 +32,7 @@ public final class DistributionHeatmap {
     int panel = cell * h;
     int margin = 40;
     int width = margin * 3 + panel * 2;
-    int height = panel + margin * 2 + 30;
+    int height = panel + margin * 2 + 46;
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -43,10 +43,11 @@ public final class DistributionHeatmap {
     for (double v : right) max = Math.max(max, v);
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-    g.drawString(title, margin, 22);
+    String[] lines = title.split("\n");
+    for (int i = 0; i < lines.length; i++) g.drawString(lines[i], margin / 2, 18 + 16 * i);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    draw(g, left, h, cell, margin, margin + 20, max, leftTitle);
-    draw(g, right, h, cell, margin * 2 + panel, margin + 20, max, rightTitle);
+    draw(g, left, h, cell, margin, margin + 36, max, leftTitle);
+    draw(g, right, h, cell, margin * 2 + panel, margin + 36, max, rightTitle);
     g.setColor(Color.DARK_GRAY);
     g.drawString(String.format(Locale.ROOT, "colour: probability, 0 (white) to %.4f (dark blue); x = coordinate 0, y = coordinate 1", max),
         margin, height - 10);

@@ -269,7 +269,7 @@ public final class GfnTrainer implements Trainer, Collector<List<Trajectory>>, L
     GfnEvaluation e = evaluation();
     Path png = ctx.plotsDir().resolve(HEATMAP);
     DistributionHeatmap.write(png, g.height(), e.target(), "target R(x)/Z", e.learned(), "learned P_T(x) (exact)",
-        String.format(Locale.ROOT, "%s, %s, %d trajectories: L1 %.4f, JSD %.5f", env.name(), objective.id(), steps, e.l1(), e.jsd()));
+        String.format(Locale.ROOT, "%s, loss %s%n%d trajectories: exact L1 (sum) %.4f, JSD %.5f", env.name(), objective.id(), steps, e.l1(), e.jsd()));
     AtomicFiles.writeString(ctx.plotsDir().resolve(HEATMAP + ".caption"), String.format(Locale.ROOT,
         "GFlowNet terminal distribution on the 2-D hypergrid: target R(x)/Z (left) and the trained sampler's exact P_T (right),"
             + " one colour scale; L1 (sum over %d cells) %.4f, JSD %.5f nats", e.target().length, e.l1(), e.jsd()));

@@ -1,7 +1,6 @@
 package org.rewardlab.envs.gfn;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * torchgfn's HyperGrid ({@code gym/hypergrid.py}, {@code OriginalReward}; Bengio et al. 2021): states
@@ -57,7 +56,7 @@ public final class HyperGrid implements GfnEnv {
 
   @Override
   public String name() {
-    return String.format(Locale.ROOT, "hypergrid(D=%d,H=%d,R0=%g,R1=%g,R2=%g)", dim, height, r0, r1, r2);
+    return "hypergrid(D=" + dim + ",H=" + height + ",R0=" + r0 + ",R1=" + r1 + ",R2=" + r2 + ")";
   }
 
   @Override
