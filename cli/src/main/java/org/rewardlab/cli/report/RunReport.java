@@ -60,12 +60,14 @@ public final class RunReport {
    * @throws org.rewardlab.core.UserInputException if the directory, its manifest or its metrics are
    *     missing or garbled
    */
-  /** Language-model runs: key, file, caption of the curves shown when the run logged the key. */
+  /** Language-model and GFlowNet runs: key, file, caption of the curves shown when the run logged the key. */
   static final String[][] HEADLINE_CHARTS = {
     {"charts/test_accuracy", "test_accuracy.png", "Held-out accuracy (greedy)"},
     {"charts/reward", "train_reward.png", "Mean reward of the sampled completions"},
     {"charts/entropy", "entropy.png", "Policy entropy per token"},
     {"charts/completions/mean_length", "completion_length.png", "Mean completion length (tokens)"},
+    {"charts/l1", "gfn_l1.png", "GFlowNet: exact L1 (sum over terminal objects) between the sampler's P_T and R/Z"},
+    {"charts/modes_found", "gfn_modes_found.png", "GFlowNet: distinct modes among the sampled terminal objects so far"},
   };
 
   public static Written write(Path runDir) {
