@@ -132,4 +132,25 @@ class GfnTrainerTest {
       assertThat(e.where() + " " + e.getMessage()).contains(where);
     }
   }
+
+  @Test
+  void everyEnvAndObjectiveRunsThroughTheRunner(@TempDir Path root) {
+    String[][] variants = {
+      {"algo.env.type=bitseq", "algo.env.length=8", "algo.env.wordSize=2", "algo.env.numModes=4", "algo.loss=tb"},
+      {"algo.env.type=bitseq", "algo.env.length=8", "algo.env.wordSize=2", "algo.env.numModes=4", "algo.loss=subtb"},
+      {"algo.env.type=set", "algo.env.universe=6", "algo.env.setSize=3", "algo.loss=fldb", "algo.truncateAfter=2"},
+      {"algo.env.type=set", "algo.env.universe=6", "algo.env.setSize=3", "algo.loss=flsubtb"},
+      {"algo.loss=db", "algo.uniformBackward=true", "algo.temperature=2.0"},
+    };
+    int k = 0;
+    for (String[] v : variants) {
+      String[] sets = new String[v.length + 1];
+      System.arraycopy(v, 0, sets, 0, v.length);
+      sets[v.length] = "algo.numIterations=4";
+      Path dir = trainToEnd(ExperimentSpecs.read(YAML, sets), root.resolve("v" + k++));
+      List<Double> l1 = series(dir, "charts/l1");
+      assertThat(l1).as(String.join(" ", v)).hasSize(1);
+      assertThat(l1.get(0)).isBetween(0.0, 2.0);
+    }
+  }
 }
