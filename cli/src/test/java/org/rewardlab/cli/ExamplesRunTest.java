@@ -57,6 +57,8 @@ class ExamplesRunTest {
       case "sft" -> sets.addAll(List.of("--set", "algo.sft.steps=2", "--set", "algo.eval.testSize=8"));
       case "dpo" -> sets.addAll(List.of("--set", "algo.steps=2", "--set", "algo.pairsPerStep=4",
           "--set", "algo.data=" + TrainCli.repoRoot().resolve("examples/preferences/tpref-train.jsonl")));
+      case "gfn" -> sets.addAll(List.of("--set", "algo.numIterations=2", "--set", "algo.batchSize=8",
+          "--set", "algo.hidden=[16]", "--set", "algo.validationSamples=1000"));
       default -> sets.addAll(List.of("--set", "algo.totalTimesteps=" + oneRollout(example)));
     }
     sets.addAll(List.of("--set", "run.evalEpisodes=1"));
@@ -79,6 +81,9 @@ class ExamplesRunTest {
     assertThat(TrainCli.read(run.resolve(RunContext.METRICS_FILE))).contains("losses/", "eval/");
     assertThat(RunCheckpoints.path(run)).isRegularFile();
     assertThat(run.resolve("report.html")).isRegularFile();
+    if (ExperimentSpecs.load(example, List.of()).spec().algoType().equals("gfn")) {
+      assertThat(TrainCli.read(run.resolve("report.html"))).contains("gfn_distribution.png");
+    }
     try (Stream<Path> plots = Files.list(run.resolve(RunContext.PLOTS_DIR))) {
       List<Path> pngs = plots.filter(p -> p.toString().endsWith(".png")).toList();
       assertThat(pngs).isNotEmpty();
