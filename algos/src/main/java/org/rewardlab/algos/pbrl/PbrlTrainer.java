@@ -12,6 +12,7 @@ import org.rewardlab.algos.experiment.RunCheckpoints;
 import org.rewardlab.algos.experiment.TrainListener;
 import org.rewardlab.algos.experiment.Trainer;
 import org.rewardlab.algos.loop.Collector;
+import org.rewardlab.algos.loop.Learner;
 import org.rewardlab.algos.loop.LinearSchedule;
 import org.rewardlab.algos.loop.Schedule;
 import org.rewardlab.algos.loop.TrainLoop;
@@ -151,7 +152,7 @@ public final class PbrlTrainer implements Trainer {
     Schedule lr = ppo.annealLr()
         ? new LinearSchedule(ppo.learningRate(), ppo.numIterations())
         : Schedule.constant(ppo.learningRate());
-    this.loop = new TrainLoop<>(ctx, new RoundCollector(), learner, lr, this::saveCheckpoint, ppo.numIterations(),
+    this.loop = new TrainLoop<>(ctx, new RoundCollector(), new RoundLearner(), lr, this::saveCheckpoint, ppo.numIterations(),
         spec.run().checkpointEvery(), (long) ppo.numIterations() * ppo.batchSize());
   }
 
@@ -178,15 +179,37 @@ public final class PbrlTrainer implements Trainer {
     return t;
   }
 
-  /** Runs the preference round due before the next PPO iteration, then collects its rollout. */
+  private void roundIfDue() {
+    if (round < blockStart.length && ppoIterations == blockStart[round]) {
+      long t0 = System.nanoTime();
+      runRound();
+      roundNanos += System.nanoTime() - t0;
+    }
+  }
+
+  /**
+   * PPO's update, then the preference round due before the next block, so the round is inside the checkpoint
+   * written after this iteration.
+   */
+  private final class RoundLearner implements Learner<RolloutBuffer> {
+    @Override
+    public Learner.Stats update(RolloutBuffer batch, double learningRate) {
+      Learner.Stats stats = learner.update(batch, learningRate);
+      roundIfDue();
+      return stats;
+    }
+
+    @Override
+    public double maxAbsParameter() {
+      return learner.maxAbsParameter();
+    }
+  }
+
+  /** Round 0 before the first rollout, then PPO's rollouts. */
   private final class RoundCollector implements Collector<RolloutBuffer> {
     @Override
     public RolloutBuffer collect() {
-      if (round < blockStart.length && ppoIterations == blockStart[round]) {
-        long t0 = System.nanoTime();
-        runRound();
-        roundNanos += System.nanoTime() - t0;
-      }
+      if (ppoIterations == 0) roundIfDue();
       ppoIterations++;
       return collector.collect();
     }
