@@ -63,7 +63,7 @@ public final class DnoRepro implements Repro<DnoRepro.Config> {
     public Config {
       if (qualities < 1 || qualities > 10 || !(labelBeta >= 0) || !(kappa >= 0) || iterations < 1 || samples < 2
           || prompts < 1 || !(eta > 0) || steps < 1 || !(learningRate > 0) || btPairs < 10) {
-        throw new IllegalArgumentException("dno config out of range (the default is 3, 2.0, 2.0, 40, 5, 64, 1.0, 20,"
+        throw new IllegalArgumentException("dno config out of range (the default is 3, 2.0, 2.0, 40, 5, 64, 0.1, 20,"
             + " 1.0, 2000)");
       }
       seeds = ReproConfig.checkSeeds(seeds);
@@ -72,8 +72,8 @@ public final class DnoRepro implements Repro<DnoRepro.Config> {
     /** smoke: 6 iterations, 2 seeds; default: 40 iterations, 5 seeds. */
     public static Config forScale(Scale scale) {
       return switch (scale) {
-        case SMOKE -> new Config(2, 2.0, 2.0, 6, 5, 32, 1.0, 10, 1.0, 200, List.of(1L, 2L));
-        case DEFAULT -> new Config(3, 2.0, 2.0, 40, 5, 64, 1.0, 20, 1.0, 2000, List.of(1L, 2L, 3L, 4L, 5L));
+        case SMOKE -> new Config(2, 2.0, 2.0, 6, 5, 32, 0.1, 10, 1.0, 200, List.of(1L, 2L));
+        case DEFAULT -> new Config(3, 2.0, 2.0, 40, 5, 64, 0.1, 20, 1.0, 2000, List.of(1L, 2L, 3L, 4L, 5L));
         case PAPER -> throw Scale.PAPER.refused("dno", "the paper post-trains a 7B LLM (Orca-2.5) on UltraFeedback"
             + " prompts with GPT-4-Turbo as the preference oracle; this repro has only PO §14's tabular toy");
       };
