@@ -107,6 +107,14 @@ class PbrlTrainerTest {
   }
 
   @Test
+  void theExampleFileValidates() throws Exception {
+    ExperimentSpec spec = ExperimentSpecs.read(Files.readString(Path.of("../examples/pbrl-cartpole.yaml")));
+    Algorithms.of(spec).validate(spec, EnvRegistry.standard());
+    assertThat(spec.algoType()).isEqualTo("pbrl");
+    assertThat(((PbrlConfig) spec.algo()).preferences().fragmentLength()).isEqualTo(50);
+  }
+
+  @Test
   void aRewardSectionIsRefused() {
     ExperimentSpec spec = ExperimentSpecs.read(TINY + "reward: {type: env}\n");
     assertThatThrownBy(() -> Algorithms.of(spec).validate(spec, EnvRegistry.standard()))
