@@ -57,6 +57,9 @@ class ExamplesRunTest {
       case "sft" -> sets.addAll(List.of("--set", "algo.sft.steps=2", "--set", "algo.eval.testSize=8"));
       case "dpo" -> sets.addAll(List.of("--set", "algo.steps=2", "--set", "algo.pairsPerStep=4",
           "--set", "algo.data=" + TrainCli.repoRoot().resolve("examples/preferences/tpref-train.jsonl")));
+      case "pbrl" -> sets.addAll(List.of("--set", "algo.ppo.totalTimesteps=2048", "--set", "algo.preferences.rounds=1",
+          "--set", "algo.preferences.totalComparisons=20", "--set", "algo.preferences.fragmentLength=10",
+          "--set", "algo.preferences.initialEpochMultiplier=2"));
       default -> sets.addAll(List.of("--set", "algo.totalTimesteps=" + oneRollout(example)));
     }
     sets.addAll(List.of("--set", "run.evalEpisodes=1"));

@@ -112,6 +112,11 @@ class PbrlTrainerTest {
     Algorithms.of(spec).validate(spec, EnvRegistry.standard());
     assertThat(spec.algoType()).isEqualTo("pbrl");
     assertThat(((PbrlConfig) spec.algo()).preferences().fragmentLength()).isEqualTo(50);
+    // the stored form (manifests, checkpoints) reads back, overrides on the nested PPO config included
+    assertThat(ExperimentSpecs.fromTree(ExperimentSpecs.toJsonTree(spec), "stored")).isEqualTo(spec);
+    ExperimentSpec set = ExperimentSpecs.read(Files.readString(Path.of("../examples/pbrl-cartpole.yaml")),
+        "algo.ppo.totalTimesteps=2048", "algo.preferences.rounds=1");
+    assertThat(((PbrlConfig) set.algo()).ppo().totalTimesteps()).isEqualTo(2048);
   }
 
   @Test
