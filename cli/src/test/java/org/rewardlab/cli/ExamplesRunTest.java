@@ -59,6 +59,9 @@ class ExamplesRunTest {
           "--set", "algo.data=" + TrainCli.repoRoot().resolve("examples/preferences/tpref-train.jsonl")));
       case "gfn" -> sets.addAll(List.of("--set", "algo.numIterations=2", "--set", "algo.batchSize=8",
           "--set", "algo.hidden=[16]", "--set", "algo.validationSamples=1000"));
+      case "pbrl" -> sets.addAll(List.of("--set", "algo.ppo.totalTimesteps=2048", "--set", "algo.preferences.rounds=1",
+          "--set", "algo.preferences.totalComparisons=20", "--set", "algo.preferences.fragmentLength=10",
+          "--set", "algo.preferences.initialEpochMultiplier=2"));
       default -> sets.addAll(List.of("--set", "algo.totalTimesteps=" + oneRollout(example)));
     }
     sets.addAll(List.of("--set", "run.evalEpisodes=1"));
