@@ -67,6 +67,8 @@ public final class RunReport {
     {"charts/entropy", "entropy.png", "Policy entropy per token"},
     {"charts/completions/mean_length", "completion_length.png", "Mean completion length (tokens)"},
     {"charts/intrinsic_reward", "intrinsic_reward.png", "RND intrinsic reward per step, normalized (rollout mean)"},
+    {"charts/best_return", "best_return.png", "Best return found so far (QD search)"},
+    {"charts/qd_score", "qd_score.png", "QD-score: sum of the returns of the ground-truth grid's elites (QD search)"},
   };
 
   public static Written write(Path runDir) {
@@ -112,7 +114,8 @@ public final class RunReport {
 
   /**
    * PNGs that something else wrote into {@code plots/} (e.g. coverage heat maps and trajectories of a
-   * 2-D env, written by a repro) are shown after the generated plots, in file-name order.
+   * 2-D env, written by a repro) are shown after the generated plots, in file-name order, each with
+   * the text of {@code <name>.caption} beside it as its caption when that file exists.
    */
   private static void addExtraPictures(Path plotsDir, List<Path> plots, List<String> captions, List<RewardAnalysis.Chart> charts) {
     if (!java.nio.file.Files.isDirectory(plotsDir)) return;
@@ -124,6 +127,11 @@ public final class RunReport {
         String name = p.getFileName().toString();
         if (known.contains(name)) continue;
         plots.add(p);
+        Path captionFile = plotsDir.resolve(name.substring(0, name.length() - ".png".length()) + ".caption");
+        if (java.nio.file.Files.isRegularFile(captionFile)) {
+          captions.add(java.nio.file.Files.readString(captionFile).strip());
+          continue;
+        }
         captions.add(name.startsWith("coverage")
             ? "Coverage: visitation heat maps over training, with trajectories (" + name + ")"
             : "Picture " + name);
