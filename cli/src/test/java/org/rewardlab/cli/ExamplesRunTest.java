@@ -58,6 +58,7 @@ class ExamplesRunTest {
       case "dpo" -> sets.addAll(List.of("--set", "algo.steps=2", "--set", "algo.pairsPerStep=4",
           "--set", "algo.data=" + TrainCli.repoRoot().resolve("examples/preferences/tpref-train.jsonl")));
       case "qd" -> sets.addAll(List.of("--set", "algo.evaluations=300", "--set", "algo.mu=20"));
+      case "toponav" -> sets.addAll(List.of("--set", "algo.totalTimesteps=500", "--set", "algo.stepsPerIteration=250"));
       default -> sets.addAll(List.of("--set", "algo.totalTimesteps=" + oneRollout(example)));
     }
     sets.addAll(List.of("--set", "run.evalEpisodes=1"));
@@ -77,10 +78,12 @@ class ExamplesRunTest {
     Path run = TrainCli.onlyRun(out);
     assertThat(run.resolve(RunManifest.FILE_NAME)).isRegularFile();
     assertThat(run.resolve(RunContext.METRICS_FILE)).isRegularFile();
-    // a QD search has no loss: it logs where the search stands (coverage, QD-score) instead
-    boolean qd = ExperimentSpecs.load(example, List.of()).spec().algoType().equals("qd");
-    assertThat(TrainCli.read(run.resolve(RunContext.METRICS_FILE))).contains(qd ? "charts/coverage" : "losses/", "eval/");
-    if (qd) assertThat(TrainCli.read(run.resolve("report.html"))).contains("Archive heat map", "Coverage over evaluations");
+    // a QD search and TopoNav have no loss: they log where the exploration stands (coverage) instead
+    String type = ExperimentSpecs.load(example, List.of()).spec().algoType();
+    boolean explorer = type.equals("qd") || type.equals("toponav");
+    assertThat(TrainCli.read(run.resolve(RunContext.METRICS_FILE))).contains(explorer ? "charts/coverage" : "losses/", "eval/");
+    if (type.equals("qd")) assertThat(TrainCli.read(run.resolve("report.html"))).contains("Archive heat map", "Coverage over evaluations");
+    if (type.equals("toponav")) assertThat(TrainCli.read(run.resolve("report.html"))).contains("Coverage map:");
     assertThat(RunCheckpoints.path(run)).isRegularFile();
     assertThat(run.resolve("report.html")).isRegularFile();
     try (Stream<Path> plots = Files.list(run.resolve(RunContext.PLOTS_DIR))) {

@@ -178,4 +178,15 @@ class QdAlgorithmTest {
     QdConfig me = (QdConfig) spec("map-elites").algo();
     assertThat(me.numIterations()).isEqualTo(30);
   }
+
+  @Test
+  void theYamlOfTheDocsSectionIsAValidExperiment() throws IOException {
+    String doc = Files.readString(Path.of("../docs/qd.md"));
+    String section = doc.substring(doc.indexOf("## QD searches in the runner"));
+    int from = section.indexOf("```yaml\n") + "```yaml\n".length();
+    String yaml = section.substring(from, section.indexOf("```", from));
+    ExperimentSpec spec = ExperimentSpecs.read(yaml);
+    assertThat(spec.algoType()).isEqualTo("qd");
+    Algorithms.of(spec).validate(spec, EnvRegistry.standard());
+  }
 }

@@ -137,4 +137,15 @@ class TopoNavAlgorithmTest {
     assertThatThrownBy(() -> ExperimentSpecs.read("algo: {type: toponav, epsilon: 2}\nenv: {id: TopoNav-v0}\n"))
         .isInstanceOf(UserInputException.class).hasMessageContaining("epsilon");
   }
+
+  @Test
+  void theYamlOfTheDocsSectionIsAValidExperiment() throws IOException {
+    String doc = Files.readString(Path.of("../docs/exploration.md"));
+    String section = doc.substring(doc.indexOf("### TopoNav in the runner"));
+    int from = section.indexOf("```yaml\n") + "```yaml\n".length();
+    String yaml = section.substring(from, section.indexOf("```", from));
+    ExperimentSpec spec = ExperimentSpecs.read(yaml);
+    assertThat(spec.algoType()).isEqualTo("toponav");
+    Algorithms.of(spec).validate(spec, EnvRegistry.standard());
+  }
 }
