@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     description = "Benchmarks against the peers' numbers measured on this machine class (docs/BENCHMARKS.md).",
     subcommands = {BenchCommand.Envs.class, BenchCommand.Ppo.class, BenchCommand.Lm.class, BenchCommand.Reward.class,
-        BenchCommand.Rm.class})
+        BenchCommand.Rm.class, BenchCommand.Gfn.class})
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -338,6 +338,81 @@ final class BenchCommand implements Callable<Integer> {
         v.step(actions);
       }
       return n * 4 / ((System.nanoTime() - t0) / 1e9);
+    }
+  }
+  /** {@code bench gfn}. */
+  @Command(name = "gfn", description = "GFlowNet TB on the 2-D/8 hypergrid per seed: trajectories/s and wall time to exact L1 < 0.02.")
+  static final class Gfn implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--config", description = "Experiment (default: ${DEFAULT-VALUE}).")
+    Path config = Workspace.resolve("examples/gfn-hypergrid-tb.yaml");
+
+    @Option(names = "--seeds", description = "Seeds 1..K (default: ${DEFAULT-VALUE}).")
+    int seeds = 3;
+
+    @Option(names = "--threshold", description = "Exact L1 (sum) to reach (default: ${DEFAULT-VALUE}).")
+    double threshold = 0.02;
+
+    @Option(names = "--set", description = "Config override (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--out", description = "Where the bench runs go (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("runs", "bench");
+
+    @Override
+    public Integer call() {
+      if (seeds < 1) throw new UserInputException("--seeds", "must be >= 1, got " + seeds, "e.g. --seeds 3");
+      if (!Files.isRegularFile(config)) {
+        throw new UserInputException(config.toString(), "no such experiment file", "give --config examples/gfn-hypergrid-tb.yaml");
+      }
+      UserFiles.requireDirectoryOrAbsent(out, "--out");
+      PrintWriter pw = spec.commandLine().getOut();
+      pw.printf(Locale.ROOT, "| seed | wall s | trajectories/s | trajectories to L1 < %s | wall s to L1 < %s | final exact L1 |%n",
+          threshold, threshold);
+      pw.println("|---:|---:|---:|---:|---:|---:|");
+      double wallSum = 0;
+      double tpsSum = 0;
+      for (int s = 1; s <= seeds; s++) {
+        List<String> sets = new ArrayList<>(overrides);
+        sets.add("seed=" + s);
+        sets.add("run.evalEpisodes=0");
+        sets.add("algo.evalEvery=5");
+        ExperimentSpec exp = ExperimentSpecs.load(config, sets).spec();
+        Algorithm<?> algorithm = Algorithms.of(exp);
+        algorithm.validate(exp, EnvRegistry.standard());
+        long t0 = System.nanoTime();
+        RunContext ctx = RunContext.create(out, exp.name() + "-s" + s, exp.seed(), exp);
+        long[] hitStep = {-1};
+        double[] hitWall = {Double.NaN};
+        double[] lastL1 = {Double.NaN};
+        long steps;
+        try (ctx; Trainer trainer = algorithm.start(exp, ctx, EnvRegistry.standard())) {
+          trainer.train(new TrainListener() {
+            @Override
+            public void onUpdate(TrainProgress p) {
+              Double l1 = p.metrics().get("charts/l1");
+              if (l1 == null) return;
+              lastL1[0] = l1;
+              if (hitStep[0] < 0 && l1 < threshold) {
+                hitStep[0] = p.step();
+                hitWall[0] = (System.nanoTime() - t0) / 1e9;
+              }
+            }
+          });
+          steps = trainer.step();
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        wallSum += wall;
+        tpsSum += steps / wall;
+        pw.printf(Locale.ROOT, "| %d | %.1f | %,.0f | %s | %s | %.4f |%n", s, wall, steps / wall,
+            hitStep[0] < 0 ? "not reached" : String.format(Locale.ROOT, "%,d", hitStep[0]),
+            hitStep[0] < 0 ? "-" : String.format(Locale.ROOT, "%.1f", hitWall[0]), lastL1[0]);
+        pw.flush();
+      }
+      pw.printf(Locale.ROOT, "| mean | %.1f | %,.0f | | | |%n", wallSum / seeds, tpsSum / seeds);
+      pw.println("wall times include exact evaluation every 5 iterations (dynamic programming plus 200k draws)");
+      return Main.OK;
     }
   }
 }

@@ -57,6 +57,11 @@ class ExamplesRunTest {
       case "sft" -> sets.addAll(List.of("--set", "algo.sft.steps=2", "--set", "algo.eval.testSize=8"));
       case "dpo" -> sets.addAll(List.of("--set", "algo.steps=2", "--set", "algo.pairsPerStep=4",
           "--set", "algo.data=" + TrainCli.repoRoot().resolve("examples/preferences/tpref-train.jsonl")));
+      case "gfn" -> sets.addAll(List.of("--set", "algo.numIterations=2", "--set", "algo.batchSize=8",
+          "--set", "algo.hidden=[16]", "--set", "algo.validationSamples=1000"));
+      case "pbrl" -> sets.addAll(List.of("--set", "algo.ppo.totalTimesteps=2048", "--set", "algo.preferences.rounds=1",
+          "--set", "algo.preferences.totalComparisons=20", "--set", "algo.preferences.fragmentLength=10",
+          "--set", "algo.preferences.initialEpochMultiplier=2"));
       case "qd" -> sets.addAll(List.of("--set", "algo.evaluations=300", "--set", "algo.mu=20"));
       case "toponav" -> sets.addAll(List.of("--set", "algo.totalTimesteps=500", "--set", "algo.stepsPerIteration=250"));
       default -> sets.addAll(List.of("--set", "algo.totalTimesteps=" + oneRollout(example)));
@@ -86,6 +91,9 @@ class ExamplesRunTest {
     if (type.equals("toponav")) assertThat(TrainCli.read(run.resolve("report.html"))).contains("Coverage map:");
     assertThat(RunCheckpoints.path(run)).isRegularFile();
     assertThat(run.resolve("report.html")).isRegularFile();
+    if (ExperimentSpecs.load(example, List.of()).spec().algoType().equals("gfn")) {
+      assertThat(TrainCli.read(run.resolve("report.html"))).contains("gfn_distribution.png");
+    }
     try (Stream<Path> plots = Files.list(run.resolve(RunContext.PLOTS_DIR))) {
       List<Path> pngs = plots.filter(p -> p.toString().endsWith(".png")).toList();
       assertThat(pngs).isNotEmpty();

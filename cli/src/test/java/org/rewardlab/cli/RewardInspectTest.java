@@ -110,6 +110,27 @@ class RewardInspectTest {
     assertThat(TrainCli.read(run.resolve("report.html"))).containsPattern("verdict (bad|warn)");
   }
 
+  /** A GRPO run scored by a reward spec: its terms, the add-up check and the proxy/gold monitor, as for env runs. */
+  @Test
+  void anLmRunWithARewardSpecShowsItsTermsAndTheMonitor() throws IOException {
+    Path run = train(TrainCli.repoRoot().resolve("examples/lm-grpo-reward-spec.yaml").toString(),
+        "--set", "algo.warmStart.steps=20", "--set", "algo.steps=12", "--set", "algo.promptsPerStep=2",
+        "--set", "algo.model.layers=1", "--set", "algo.model.dModel=32", "--set", "algo.eval.testSize=8",
+        "--set", "algo.eval.every=0", "--set", "run.evalEpisodes=0");
+    Path json = tmp.resolve("lm.json");
+    MainTest.Outcome o = MainTest.run("reward", "inspect", run.toString(), "--json", json.toString());
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.out())
+        .containsPattern("\\n  task\\s+\\S+\\s+\\S+%")
+        .containsPattern("\\n  format\\s+\\S+\\s+\\S+%")
+        .containsPattern("\\n  overlong\\s+\\S+\\s+\\S+%")
+        .contains("the terms add up to charts/reward on every record")
+        .contains("Hacking monitor, reward: proxy proxy/reward, gold gold/reward (12 records");
+    JsonNode j = Configs.jsonMapper().readTree(json.toFile());
+    assertThat(j.at("/breakdown/records").asInt()).isEqualTo(12);
+    assertThat(TrainCli.read(run.resolve("report.html"))).contains("proxy/reward");
+  }
+
   @Test
   void badInputIsOneLineAndWritesNothing() throws IOException {
     Path missing = tmp.resolve("nope");

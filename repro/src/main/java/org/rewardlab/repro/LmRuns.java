@@ -17,10 +17,14 @@ import org.rewardlab.core.run.JsonlMetricsSink;
 import org.rewardlab.core.run.MetricsRecord;
 import org.rewardlab.core.run.RunContext;
 import org.rewardlab.envs.EnvRegistry;
+import org.rewardlab.envs.text.Completion;
 import org.rewardlab.envs.text.Problem;
+import org.rewardlab.envs.text.Verdict;
+import org.rewardlab.reward.spec.RewardSpec;
 
 /**
- * Language-model runs for the reproductions of the GRPO family (riskpo, copo, grpo-lambda, crf),
+ * Language-model runs for the reproductions of the GRPO family (riskpo, copo, grpo-lambda, crf) and of
+ * the reward-design papers that train on a {@code reward:} spec (par, clip-delta),
  * through the algorithms' public face only: train an
  * experiment to the end under a root directory, read its metrics, and sample from its final model.
  * Stateless.
@@ -33,7 +37,15 @@ public final class LmRuns {
 
   /** Trains {@code algo} on seed {@code seed} to the end in a new run directory under {@code root}; returns it. */
   public static Path train(Path root, String name, long seed, AlgoSpec algo, int iterations) {
-    ExperimentSpec spec = new ExperimentSpec(name, seed, algo, null, null, null, new RunSettings(Math.max(1, iterations), 0, 20));
+    return train(root, name, seed, algo, null, iterations);
+  }
+
+  /**
+   * Trains {@code algo} on seed {@code seed} with the experiment's {@code reward:} spec {@code reward}
+   * (null: the task's verifier reward) to the end in a new run directory under {@code root}; returns it.
+   */
+  public static Path train(Path root, String name, long seed, AlgoSpec algo, RewardSpec reward, int iterations) {
+    ExperimentSpec spec = new ExperimentSpec(name, seed, algo, null, null, reward, new RunSettings(Math.max(1, iterations), 0, 20));
     Algorithm<?> a = Algorithms.of(spec);
     a.validate(spec, EnvRegistry.standard());
     RunContext ctx = RunContext.create(root, name, seed, spec);
@@ -94,6 +106,12 @@ public final class LmRuns {
     return correct;
   }
 
+  /** The verdict of {@code text} (an output of {@link #generate}) on {@code p}: a cut completion is unfinished. */
+  public static Verdict verdict(Problem p, String text) {
+    boolean cut = text.endsWith(CUT);
+    return new Completion(p, cut ? text.substring(0, text.length() - CUT.length()) : text, !cut).verdict();
+  }
+
   /** The mean of the finite values of {@code key} logged at steps in [from, to]; NaN when none. */
   public static double mean(List<MetricsRecord> m, String key, long from, long to) {
     double s = 0;
@@ -116,5 +134,25 @@ public final class LmRuns {
       if (v != null && r.step() >= from && r.step() <= to) min = Double.isNaN(min) ? v : Math.min(min, v);
     }
     return min;
+  }
+
+  /** The final model's greedy completion of each problem's prompt ({@link #CUT} appended when cut before {@code <eos>}). */
+  public static List<String> generateGreedy(Path runDir, List<? extends Problem> problems) {
+    return generate(runDir, problems, 1, 0.0, 0, 0);
+  }
+
+  /**
+   * {@code samples} completions of each problem's prompt by the final model (row {@code i·samples + s}),
+   * at {@code temperature} (0 = greedy), at most {@code maxNewTokens} tokens each (0 = the task's longest
+   * answer plus {@code <eos>}), with the stream seeded by {@code seed}; {@link #CUT} appended to a
+   * completion cut before {@code <eos>}.
+   */
+  public static List<String> generate(Path runDir, List<? extends Problem> problems, int samples, double temperature,
+      int maxNewTokens, long seed) {
+    Checkpoint ck = RunCheckpoints.load(runDir);
+    ExperimentSpec spec = RunCheckpoints.experiment(ck);
+    List<String> prompts = new ArrayList<>(problems.size());
+    for (Problem p : problems) prompts.add(p.prompt());
+    return Algorithms.of(spec).generate(spec, ck, prompts, new GenerateOptions(samples, temperature, maxNewTokens, seed));
   }
 }

@@ -58,4 +58,25 @@ public record SeedResult(long seed, Map<String, Double> values) {
   public static Arm arm(String arm, List<SeedResult> perSeed, String name) {
     return Arm.of(arm, column(perSeed, name));
   }
+
+  /** The arm {@code arm} whose per-seed numbers are value {@code a} minus value {@code b} of the same seed (a paired difference). */
+  public static Arm difference(String arm, List<SeedResult> perSeed, String a, String b) {
+    double[] out = new double[perSeed.size()];
+    for (int i = 0; i < out.length; i++) out[i] = perSeed.get(i).value(a) - perSeed.get(i).value(b);
+    return Arm.of(arm, out);
+  }
+
+  /** The mean over seeds of the finite values called {@code name} (seeds without it skipped); NaN when none. */
+  public static double meanOf(List<SeedResult> perSeed, String name) {
+    double s = 0;
+    int n = 0;
+    for (SeedResult r : perSeed) {
+      Double x = r.values().get(name);
+      if (x != null && Double.isFinite(x)) {
+        s += x;
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : s / n;
+  }
 }

@@ -44,8 +44,10 @@ import org.rewardlab.reward.text.ConcisenessBonus;
 import org.rewardlab.reward.text.CorrectnessSwitchedLengthPenalty;
 import org.rewardlab.reward.text.LinearLengthPenalty;
 import org.rewardlab.reward.text.OverlongPenalty;
+import org.rewardlab.reward.text.HierarchicalActionReward;
 import org.rewardlab.reward.text.PageItemReward;
 import org.rewardlab.reward.text.RefinedStepScores;
+import org.rewardlab.reward.text.TaskOutcome;
 
 /**
  * Builds the {@link RewardFn} a {@link RewardSpec} describes: for one environment and one agent
@@ -54,7 +56,8 @@ import org.rewardlab.reward.text.RefinedStepScores;
  * {@code gated}, {@code lexicographic}, {@code par}, {@code prm_refine}, {@code krc}, {@code shape},
  * {@code difficulty_scale}, {@code normalize}) work on both; the leaves belong to one: {@code potential},
  * {@code feature} and {@code action_cost} read transitions, {@code completion}, {@code length_penalty},
- * {@code overlong}, {@code length_switch}, {@code conciseness} and {@code page_item} read completions,
+ * {@code overlong}, {@code length_switch}, {@code conciseness}, {@code page_item}, {@code hierarchical_action} and {@code task} (the
+ * text task's verifier reward, correct + formatWeight·format) read completions,
  * and {@code env}, {@code bonus} and {@code penalty} mean the task's own reward and its end conditions
  * on both.
  *
@@ -424,7 +427,11 @@ public final class RewardSpecs {
         };
         return new ConcisenessBonus(s.name(), s.alpha(), s.conciseness(), s.progress(), schedule, s.accuracy());
       }
-      if (spec instanceof RewardSpec.PageItem s) return new PageItemReward(s.name(), s.page(), s.items(), s.itemWeight());
+      if (spec instanceof RewardSpec.PageItem s) return new PageItemReward(s.name(), s.page(), s.items(), s.itemWeight(), s.pageWeight());
+      if (spec instanceof RewardSpec.HierarchicalAction s) {
+        return new HierarchicalActionReward(s.name(), s.format(), s.dars(), s.threshold(), s.signals());
+      }
+      if (spec instanceof RewardSpec.TaskReward s) return new TaskOutcome(s.name(), s.formatWeight());
       return null;
     }
 
@@ -469,8 +476,8 @@ public final class RewardSpecs {
     UserInputException notHere(RewardSpec spec, String path) {
       return new UserInputException(join(path, "type"),
           article(typeName(spec)) + " term scores environment transitions, and this reward scores completions",
-          "use completion terms here: env (the task's score), completion, bonus, penalty, length_penalty, overlong,"
-              + " length_switch, conciseness, page_item and the composites");
+          "use completion terms here: task (the task's verifier reward), env (the task's score), completion, bonus, penalty, length_penalty, overlong,"
+              + " length_switch, conciseness, page_item, hierarchical_action and the composites");
     }
   }
 
@@ -537,6 +544,10 @@ public final class RewardSpecs {
     if (spec instanceof RewardSpec.PageItem s) {
       record(s.name() + ".page", path, seen);
       record(s.name() + ".items", path, seen);
+      return;
+    }
+    if (spec instanceof RewardSpec.HierarchicalAction s) {
+      for (String t : List.of(".format", ".type", ".fields", ".similarity")) record(s.name() + t, path, seen);
       return;
     }
     record(spec.name(), path, seen);

@@ -90,7 +90,10 @@ class RewardSpecYamlTest {
         new RewardSpec.Conciseness(null, 0.2, null, null, null, null),
         new RewardSpec.Conciseness("crf", 0.2, "crm", "p", Anneal.LINEAR, "acc"),
         new RewardSpec.PageItem(null, null, null, null),
-        new RewardSpec.PageItem("pl", "page_rm", "item_rm", 0.3));
+        new RewardSpec.PageItem("pl", "page_rm", "item_rm", 0.3),
+        new RewardSpec.PageItem("items_only", null, null, 1.0, 0.0),
+        new RewardSpec.HierarchicalAction(null, null, null, null, null),
+        new RewardSpec.HierarchicalAction("shop", 0.5, 1.0, 0.5, "web."));
   }
 
   @ParameterizedTest

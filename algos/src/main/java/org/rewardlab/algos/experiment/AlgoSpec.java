@@ -29,4 +29,14 @@ public interface AlgoSpec {
   default boolean usesEnv() {
     return true;
   }
+
+  /**
+   * Whether the algorithm trains on the experiment's {@code reward:} spec: every env algorithm (the
+   * spec scores its transitions), and those language-model algorithms that score completions with it
+   * ({@code grpo}: the spec is built for completions). False for an algorithm with no reward to
+   * replace (supervised fine-tuning).
+   */
+  default boolean acceptsReward() {
+    return usesEnv();
+  }
 }

@@ -24,8 +24,10 @@ import org.rewardlab.reward.spec.RewardSpec;
  * @param env the environment and its preprocessing; null for algorithms that bring their own data
  *     ({@link AlgoSpec#usesEnv()} false)
  * @param policy the policy head (for algorithms with an MLP policy); null when there is no env
- * @param reward the reward the agent is trained on; {@code null} means the env's own reward. The
- *     env's own return is always logged as {@code charts/episodic_return}, whatever is trained on
+ * @param reward the reward the agent is trained on; {@code null} means the env's own reward (for a
+ *     language-model algorithm, the text task's verifier reward). The env's own return is always logged
+ *     as {@code charts/episodic_return}, whatever is trained on; a language-model run logs the task's
+ *     score beside the spec's reward ({@code gold/reward}, {@code proxy/reward})
  * @param run checkpointing and evaluation settings
  */
 public record ExperimentSpec(
@@ -64,12 +66,13 @@ public record ExperimentSpec(
       if (policy != null && !policy.equals(PolicySetup.defaults())) {
         throw new UserInputException("policy", "this algorithm has no env policy head", "remove the policy section");
       }
-      if (reward != null) {
-        throw new UserInputException("reward", "this algorithm scores its own outputs (e.g. the text task's verifier); a reward spec"
-            + " is not applied", "remove the reward section (text rewards are set in algo, e.g. algo.formatWeight)");
-      }
       env = null;
       policy = null;
+    }
+    if (reward != null && !algo.acceptsReward()) {
+      throw new UserInputException("reward", "this algorithm trains on no reward (e.g. supervised fine-tuning on reference"
+          + " answers); a reward spec would not be applied", "remove the reward section, or use an algorithm that trains on"
+          + " rewards (e.g. `type: grpo`, whose completions a reward spec scores)");
     }
     if (run == null) run = RunSettings.defaults();
   }

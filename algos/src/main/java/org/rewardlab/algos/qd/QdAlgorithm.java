@@ -48,7 +48,7 @@ import org.rewardlab.search.qd.UnstructuredArchive;
  * TrainLoop}. The step counter is evaluations. The checkpoint holds the scheduler's state (archives,
  * emitters, their random streams, counters), the recorder's history and the best genome; a resumed
  * run continues bit for bit. Every checkpoint also redraws three pictures in {@code plots/} (the
- * grid as a heat map, coverage over evaluations, every final position), each with a {@code .caption}
+ * grid as a heat map, coverage over evaluations, every final position), each with a {@code .png.caption}
  * file for the run report. Evaluation replays the best genome found. Randomness: the run's {@code
  * qd} stream.
  */
@@ -295,7 +295,7 @@ public final class QdAlgorithm implements Algorithm<QdConfig> {
     }
 
     private static void caption(Path dir, String stem, String text) {
-      org.rewardlab.core.run.AtomicFiles.writeString(dir.resolve(stem + ".caption"), text + "\n");
+      org.rewardlab.core.run.AtomicFiles.writeString(dir.resolve(stem + ".png.caption"), text + "\n");
     }
 
     @Override

@@ -107,11 +107,11 @@ public final class PpoTrainer implements Trainer {
   }
 
   /** What reward specs are built with: the agent's γ and the env's named potentials. */
-  static RewardBuildContext rewardContext(ExperimentSpec spec, EnvFactory envs) {
+  public static RewardBuildContext rewardContext(ExperimentSpec spec, EnvFactory envs) {
     return new RewardBuildContext(spec.algo().discount(), envs.potentials(spec.env().id()));
   }
 
-  static void checkHead(String head, Space<?> actionSpace, String envId) {
+  public static void checkHead(String head, Space<?> actionSpace, String envId) {
     if (head.equals("categorical") && !(actionSpace instanceof Discrete)) {
       throw new UserInputException("policy.head", "a categorical head needs Discrete actions, but " + envId
           + " has " + actionSpace, "use head: gaussian (or auto) for continuous actions");

@@ -34,7 +34,7 @@ import org.rewardlab.core.wrappers.VectorRewardNormalizer;
  *
  * <p>Not thread-safe.
  */
-final class RolloutCollector implements Collector<RolloutBuffer> {
+public final class RolloutCollector implements Collector<RolloutBuffer> {
   private final VectorEnv venv;
   private final Supplier<PolicySnapshot> policy;
   private final AdvantageEstimator estimator;
@@ -77,7 +77,7 @@ final class RolloutCollector implements Collector<RolloutBuffer> {
    * @param rewardNorm reward normalizer, or null
    * @param bootstrapTruncated add γ V(final obs) to truncated steps' rewards
    */
-  RolloutCollector(VectorEnv venv, int numSteps, Supplier<PolicySnapshot> policy, AdvantageEstimator estimator,
+  public RolloutCollector(VectorEnv venv, int numSteps, Supplier<PolicySnapshot> policy, AdvantageEstimator estimator,
       RandomSource actionRng, VectorObservationNormalizer obsNorm, VectorRewardNormalizer rewardNorm,
       MetricsSink metrics, EpisodeTracker tracker, Box clipBox, double gamma, boolean bootstrapTruncated) {
     this.venv = venv;
@@ -165,7 +165,7 @@ final class RolloutCollector implements Collector<RolloutBuffer> {
   }
 
   /** Resets the envs with {@code seed} (env i gets seed + i): the start of a fresh run. */
-  void reset(long seed) {
+  public void reset(long seed) {
     System.arraycopy(venv.reset(seed), 0, nextObs, 0, nextObs.length);
     if (obsNorm != null) obsNorm.normalizeReset(nextObs);
   }
@@ -312,7 +312,7 @@ final class RolloutCollector implements Collector<RolloutBuffer> {
 
   // ---------------------------------------------------------------- checkpoints
 
-  void writeState(Checkpoint.Builder b) {
+  public void writeState(Checkpoint.Builder b) {
     b.longs(PpoCheckpoint.RNG_ACTIONS, actionRng.state());
     StateBuffer env = new StateBuffer();
     ((org.rewardlab.core.env.Checkpointable) venv).saveState(env);
@@ -332,7 +332,7 @@ final class RolloutCollector implements Collector<RolloutBuffer> {
     }
   }
 
-  void readState(Checkpoint c) {
+  public void readState(Checkpoint c) {
     actionRng.restore(c.longs(PpoCheckpoint.RNG_ACTIONS));
     ((org.rewardlab.core.env.Checkpointable) venv).loadState(StateBuffer.of(c.longs(PpoCheckpoint.VENV)));
     copy(c.floats(PpoCheckpoint.NEXT_OBS), nextObs);

@@ -36,7 +36,7 @@ import org.rewardlab.envs.grid.GridWorld;
  * TrainLoop}. The step counter is env steps. The checkpoint holds the whole agent ({@link
  * TopoNavAgent#saveState}: known map, graph, Q_1, option and episode state, the env and the random
  * stream); a resumed run continues bit for bit. Every checkpoint redraws {@code
- * plots/coverage-toponav.png} (visits per cell and the last episode's path) with its {@code .caption}.
+ * plots/coverage-toponav.png} (visits per cell and the last episode's path) with its {@code .png.caption}.
  * Evaluation restores the agent with its memory and plays episodes from resets seeded {@code seed + k}.
  * Randomness: the run's {@code envs} seed and {@code toponav} stream (as the {@code toponav} repro).
  */
@@ -259,7 +259,7 @@ public final class TopoNavAlgorithm implements Algorithm<TopoNavConfig> {
       Path png = ctx.plotsDir().resolve("coverage-toponav.png");
       CoveragePictures.write(png, spec.env().id() + ", " + r.steps() + " steps: visits",
           new CoveragePictures.Scene(walls, goals), List.of(List.of(new CoveragePictures.Panel(title, cm, path))));
-      AtomicFiles.writeString(ctx.plotsDir().resolve("coverage-toponav.caption"), String.format(Locale.ROOT,
+      AtomicFiles.writeString(ctx.plotsDir().resolve("coverage-toponav.png.caption"), String.format(Locale.ROOT,
           "Coverage map: env steps spent on each cell of %s over %d steps (%d of %d free cells stood on, %.3f), "
               + "the last finished episode's path in red, walls black, the goal marked; %d goals in %d episodes\n",
           spec.env().id(), r.steps(), r.visited(), r.freeCells(), r.coverage(), r.successes(), r.episodes()));

@@ -122,7 +122,7 @@ class QdAlgorithmTest {
     assertThat(bytes(RunCheckpoints.path(b))).isEqualTo(bytes(RunCheckpoints.path(a)));
     for (String stem : new String[] {"qd-archive", "qd-coverage", "qd-final-positions"}) {
       assertThat(a.resolve("plots").resolve(stem + ".png")).isRegularFile();
-      assertThat(read(b.resolve("plots").resolve(stem + ".caption"))).isEqualTo(read(a.resolve("plots").resolve(stem + ".caption")));
+      assertThat(read(b.resolve("plots").resolve(stem + ".png.caption"))).isEqualTo(read(a.resolve("plots").resolve(stem + ".png.caption")));
     }
     Checkpoint ck = Checkpoints.load(RunCheckpoints.path(a));
     assertThat(RunCheckpoints.step(ck)).isGreaterThanOrEqualTo(1500);

@@ -84,7 +84,7 @@ class TopoNavAlgorithmTest {
     assertThat(last).startsWith("{\"step\":4000,").contains("\"charts/coverage\":" + direct.coverage(),
         "\"charts/goals\":" + (double) direct.successes(), "\"charts/nodes\":" + (double) direct.nodes());
     assertThat(run.resolve("plots/coverage-toponav.png")).isRegularFile();
-    assertThat(read(run.resolve("plots/coverage-toponav.caption"))).startsWith("Coverage map:");
+    assertThat(read(run.resolve("plots/coverage-toponav.png.caption"))).startsWith("Coverage map:");
   }
 
   @Test
@@ -113,7 +113,7 @@ class TopoNavAlgorithmTest {
     }
     assertThat(read(b.resolve(RunContext.METRICS_FILE))).isEqualTo(read(a.resolve(RunContext.METRICS_FILE)));
     assertThat(bytes(RunCheckpoints.path(b))).isEqualTo(bytes(RunCheckpoints.path(a)));
-    assertThat(read(b.resolve("plots/coverage-toponav.caption"))).isEqualTo(read(a.resolve("plots/coverage-toponav.caption")));
+    assertThat(read(b.resolve("plots/coverage-toponav.png.caption"))).isEqualTo(read(a.resolve("plots/coverage-toponav.png.caption")));
   }
 
   @Test

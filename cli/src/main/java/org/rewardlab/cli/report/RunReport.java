@@ -60,13 +60,15 @@ public final class RunReport {
    * @throws org.rewardlab.core.UserInputException if the directory, its manifest or its metrics are
    *     missing or garbled
    */
-  /** Language-model runs: key, file, caption of the curves shown when the run logged the key. */
+  /** Language-model and GFlowNet runs: key, file, caption of the curves shown when the run logged the key. */
   static final String[][] HEADLINE_CHARTS = {
     {"charts/test_accuracy", "test_accuracy.png", "Held-out accuracy (greedy)"},
     {"charts/reward", "train_reward.png", "Mean reward of the sampled completions"},
     {"charts/entropy", "entropy.png", "Policy entropy per token"},
     {"charts/completions/mean_length", "completion_length.png", "Mean completion length (tokens)"},
     {"charts/intrinsic_reward", "intrinsic_reward.png", "RND intrinsic reward per step, normalized (rollout mean)"},
+    {"charts/l1", "gfn_l1.png", "GFlowNet: exact L1 (sum over terminal objects) between the sampler's P_T and R/Z"},
+    {"charts/modes_found", "gfn_modes_found.png", "GFlowNet: distinct modes among the sampled terminal objects so far"},
     {"charts/best_return", "best_return.png", "Best return found so far (QD search)"},
     {"charts/qd_score", "qd_score.png", "QD-score: sum of the returns of the ground-truth grid's elites (QD search)"},
   };
@@ -103,6 +105,21 @@ public final class RunReport {
       plots.add(p);
       captions.add("Losses (losses/*)");
     }
+    // figures an algorithm drew itself (e.g. the GFlowNet heat map): plots/<name>.png with plots/<name>.png.caption
+    java.io.File[] own = plotsDir.toFile().listFiles((d, n) -> n.endsWith(".png.caption"));
+    if (own != null) {
+      java.util.Arrays.sort(own);
+      for (java.io.File c : own) {
+        Path png = plotsDir.resolve(c.getName().substring(0, c.getName().length() - ".caption".length()));
+        if (!java.nio.file.Files.exists(png)) continue;
+        try {
+          captions.add(java.nio.file.Files.readString(c.toPath()).strip());
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        plots.add(png);
+      }
+    }
     RewardAnalysis.Result analysis = RewardAnalysis.analyze(metrics, 0);
     List<RewardAnalysis.Chart> charts = RewardAnalysis.writePlots(info, analysis, plotsDir);
     addExtraPictures(plotsDir, plots, captions, charts);
@@ -114,8 +131,7 @@ public final class RunReport {
 
   /**
    * PNGs that something else wrote into {@code plots/} (e.g. coverage heat maps and trajectories of a
-   * 2-D env, written by a repro) are shown after the generated plots, in file-name order, each with
-   * the text of {@code <name>.caption} beside it as its caption when that file exists.
+   * 2-D env, written by a repro) are shown after the generated plots, in file-name order.
    */
   private static void addExtraPictures(Path plotsDir, List<Path> plots, List<String> captions, List<RewardAnalysis.Chart> charts) {
     if (!java.nio.file.Files.isDirectory(plotsDir)) return;
@@ -127,11 +143,6 @@ public final class RunReport {
         String name = p.getFileName().toString();
         if (known.contains(name)) continue;
         plots.add(p);
-        Path captionFile = plotsDir.resolve(name.substring(0, name.length() - ".png".length()) + ".caption");
-        if (java.nio.file.Files.isRegularFile(captionFile)) {
-          captions.add(java.nio.file.Files.readString(captionFile).strip());
-          continue;
-        }
         captions.add(name.startsWith("coverage")
             ? "Coverage: visitation heat maps over training, with trajectories (" + name + ")"
             : "Picture " + name);

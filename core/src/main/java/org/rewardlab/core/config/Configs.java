@@ -553,6 +553,10 @@ public final class Configs {
     for (Iterator<Map.Entry<String, JsonNode>> it = user.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
       RecordComponent c = comps.get(f.getKey());
+      if (c == null && isRegisteredTypeKey(raw, f.getKey(), f.getValue())) {
+        out.set(f.getKey(), f.getValue()); // a registered subtype nested by its concrete type keeps its type id
+        continue;
+      }
       if (c == null) throw unknownKey(path, f.getKey(), comps.keySet(), null);
       JavaType ct = TypeFactory.defaultInstance().constructType(c.getGenericType());
       out.set(f.getKey(), merge(f.getValue(), ct, out.get(f.getKey()), join(path, f.getKey())));
@@ -598,6 +602,15 @@ public final class Configs {
     out.put(prop, id);
     out.setAll((ObjectNode) merged);
     return out;
+  }
+
+  /** Whether {@code key: value} is the type id under which {@code raw} is registered as a subtype. */
+  private static boolean isRegisteredTypeKey(Class<?> raw, String key, JsonNode value) {
+    for (Map.Entry<Class<?>, Map<String, Class<?>>> e : REGISTERED.entrySet()) {
+      Class<?> sub = e.getValue().get(value.asText(""));
+      if (sub == raw && key.equals(typeProperty(e.getKey()))) return true;
+    }
+    return false;
   }
 
   /** The defaults tree of a record type: its {@code defaults()}, with nested records' defaults filling gaps. */

@@ -26,5 +26,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = SortConfig.class, name = SortTask.NAME),
   @JsonSubTypes.Type(value = BanditConfig.class, name = SequenceBandit.NAME),
   @JsonSubTypes.Type(value = PrefConfig.class, name = PrefTask.NAME),
+  @JsonSubTypes.Type(value = ShopConfig.class, name = ShopTask.NAME),
+  @JsonSubTypes.Type(value = RankConfig.class, name = RankTask.NAME),
+  @JsonSubTypes.Type(value = JobConfig.class, name = JobTask.NAME),
 })
-public sealed interface TextTaskConfig permits ArithConfig, CountdownConfig, SortConfig, BanditConfig, PrefConfig {}
+public sealed interface TextTaskConfig permits ArithConfig, CountdownConfig, SortConfig, BanditConfig, PrefConfig, ShopConfig,
+    RankConfig, JobConfig {}

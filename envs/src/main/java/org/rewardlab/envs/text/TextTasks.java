@@ -6,14 +6,16 @@ import org.rewardlab.core.UserInputException;
 
 /**
  * The text tasks by name: {@code arith} (T-ARITH), {@code countdown}, {@code sort},
- * {@code bandit} (T-BANDIT), {@code pref} (T-PREF). A name's defaults are its config record's
+ * {@code bandit} (T-BANDIT), {@code pref} (T-PREF),
+ * {@code shop} (Shop-R1's web-shop actions), {@code rank} (PageLLM's page ranking), {@code job} (job-application labels). A name's defaults are its config record's
  * {@code defaults()}; YAML configs bind to {@link TextTaskConfig} with {@code type: <name>}.
  *
  * <p>Stateless and thread-safe.
  */
 public final class TextTasks {
   private static final List<String> NAMES =
-      List.of(ArithTask.NAME, CountdownTask.NAME, SortTask.NAME, SequenceBandit.NAME, PrefTask.NAME);
+      List.of(ArithTask.NAME, CountdownTask.NAME, SortTask.NAME, SequenceBandit.NAME, PrefTask.NAME, ShopTask.NAME,
+          RankTask.NAME, JobTask.NAME);
 
   private TextTasks() {}
 
@@ -35,6 +37,9 @@ public final class TextTasks {
       case SortTask.NAME -> SortConfig.defaults();
       case SequenceBandit.NAME -> BanditConfig.defaults();
       case PrefTask.NAME -> PrefConfig.defaults();
+      case ShopTask.NAME -> ShopConfig.defaults();
+      case RankTask.NAME -> RankConfig.defaults();
+      case JobTask.NAME -> JobConfig.defaults();
       default -> throw unknown(name);
     };
   }
@@ -52,6 +57,9 @@ public final class TextTasks {
     if (config instanceof SortConfig c) return new SortTask(c);
     if (config instanceof BanditConfig c) return new SequenceBandit(c);
     if (config instanceof PrefConfig c) return new PrefTask(c);
+    if (config instanceof ShopConfig c) return new ShopTask(c);
+    if (config instanceof RankConfig c) return new RankTask(c);
+    if (config instanceof JobConfig c) return new JobTask(c);
     throw new IllegalStateException("no task for " + config.getClass().getName() + "; add it to TextTasks.make");
   }
 

@@ -23,7 +23,8 @@ class GarbageCompletionsTest {
     RandomSource rng = RandomSource.of(0);
     for (TextTaskConfig c : List.of(ArithConfig.defaults(), ArithConfig.defaults().withScratchpad(true),
         ArithConfig.of(2, ArithOp.MUL, AnswerFormat.PLAIN).withScratchpad(true), CountdownConfig.defaults(),
-        SortConfig.defaults(), BanditConfig.defaults(), PrefConfig.defaults())) {
+        SortConfig.defaults(), BanditConfig.defaults(), PrefConfig.defaults(), ShopConfig.defaults(), RankConfig.defaults(),
+        JobConfig.defaults())) {
       TextTask<?> task = TextTasks.make(c);
       for (int i = 0; i < 3; i++) ps.add(task.sample(rng));
     }
@@ -32,7 +33,7 @@ class GarbageCompletionsTest {
 
   @Provide
   Arbitrary<String> completions() {
-    Arbitrary<String> taskish = Arbitraries.strings().withChars("0123456789+-*/=()abcd: ,.".toCharArray()).ofMaxLength(60);
+    Arbitrary<String> taskish = Arbitraries.strings().withChars("0123456789+-*/=()abcdefgh: ,.TCSYNAR$?>|".toCharArray()).ofMaxLength(60);
     Arbitrary<String> anything = Arbitraries.strings().all().ofMaxLength(60);
     Arbitrary<String> deep = Arbitraries.integers().between(1, 5000).map(n -> "(".repeat(n) + "1" + ")".repeat(n));
     Arbitrary<String> huge = Arbitraries.integers().between(1, 30).map(n -> "9".repeat(n) + "*" + "9".repeat(n) + "=" + "9".repeat(n));
@@ -48,6 +49,7 @@ class GarbageCompletionsTest {
       Verdict v = p.verify(text);
       assertThat(v).isNotNull();
       assertThat(Double.isFinite(v.score())).isTrue();
+      v.signals().values().forEach(x -> assertThat(Double.isFinite(x)).isTrue());
       RewardBreakdown b = r.breakdown(new Completion(p, text, finished));
       assertThat(b.total()).isBetween(0.0, 1.5);
       assertThat(Double.isFinite(s.breakdown(new Completion(p, text, finished)).total())).isTrue();

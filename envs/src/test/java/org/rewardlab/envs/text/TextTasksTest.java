@@ -13,7 +13,7 @@ class TextTasksTest {
 
   @Test
   void everyNameBuildsItsDefaultTask() {
-    assertThat(TextTasks.names()).containsExactly("arith", "countdown", "sort", "bandit", "pref");
+    assertThat(TextTasks.names()).containsExactly("arith", "countdown", "sort", "bandit", "pref", "shop", "rank", "job");
     for (String name : TextTasks.names()) {
       TextTask<?> task = TextTasks.make(name);
       assertThat(task.name()).isEqualTo(name);

@@ -65,6 +65,8 @@ import org.rewardlab.core.UserInputException;
   @JsonSubTypes.Type(value = RewardSpec.Conciseness.class, name = "conciseness"),
   @JsonSubTypes.Type(value = RewardSpec.PageItem.class, name = "page_item"),
   @JsonSubTypes.Type(value = RewardSpec.RewardModelTerm.class, name = "reward_model"),
+  @JsonSubTypes.Type(value = RewardSpec.TaskReward.class, name = "task"),
+  @JsonSubTypes.Type(value = RewardSpec.HierarchicalAction.class, name = "hierarchical_action"),
 })
 public sealed interface RewardSpec {
 
@@ -813,13 +815,70 @@ public sealed interface RewardSpec {
    * @param page the signal holding R_page, default {@code page}
    * @param items the sequence holding the R_item,k, default {@code items} (empty: no key item)
    * @param itemWeight λ, default 1 (the paper's value is not given)
+   * @param pageWeight μ, the weight of R_page, default 1 (0: the item-grain-only ablation)
    */
-  record PageItem(String name, String page, String items, Double itemWeight) implements RewardSpec {
+  record PageItem(String name, String page, String items, Double itemWeight, Double pageWeight) implements RewardSpec {
     public PageItem {
       name = termName(name, "page_item");
       page = signalName(page, "page", "page");
       items = signalName(items, "items", "items");
       itemWeight = finite(itemWeight, 1.0, "itemWeight");
+      pageWeight = finite(pageWeight, 1.0, "pageWeight");
+    }
+
+    /** With the page weight 1. */
+    public PageItem(String name, String page, String items, Double itemWeight) {
+      this(name, page, items, itemWeight, null);
+    }
+  }
+
+  /**
+   * Shop-R1's hierarchical action reward with difficulty-aware scaling (arXiv 2507.17842; see
+   * {@code reward.text.HierarchicalActionReward}): 0 without format, else format + type credit + field
+   * presence + thresholded ROUGE-L of the fields, the long-text ones times {@code dars}. Logs four terms,
+   * {@code <name>.format}, {@code <name>.type}, {@code <name>.fields}, {@code <name>.similarity}.
+   * Completions only.
+   *
+   * @param name the prefix of its terms, default {@code action}
+   * @param format the format reward, default 0.5
+   * @param dars the DARS factor, default 1000 (1: no scaling), at least 0
+   * @param threshold the least ROUGE-L that earns credit, default 0.75, in [0, 1]
+   * @param signals the prefix of the signals it reads, default {@code action.} (the {@code shop} task's)
+   */
+  record HierarchicalAction(String name, Double format, Double dars, Double threshold, String signals) implements RewardSpec {
+    public HierarchicalAction {
+      name = termName(name, "action");
+      format = finite(format, 0.5, "format");
+      dars = finite(dars, 1000.0, "dars");
+      if (dars < 0) throw new UserInputException("dars", "dars " + dars + " is negative", "use 1 (no scaling) or more, e.g. 1000");
+      threshold = finite(threshold, 0.75, "threshold");
+      if (threshold < 0 || threshold > 1) throw new UserInputException("threshold", "threshold " + threshold + " is not in [0, 1]", "use e.g. 0.75");
+      if (signals == null) signals = "action.";
+      if (!signals.isEmpty() && !TERM_NAME.matcher(signals).matches()) {
+        throw new UserInputException("signals", "signal prefix '" + signals + "' is not allowed", "use letters, digits, '_', '.' or '-' only");
+      }
+    }
+  }
+
+  /**
+   * The text task's own verifier reward, exactly what a language-model run without a {@code reward:}
+   * section trains on: r = [correct] + formatWeight·[wellFormed], where both indicators are 0 for a
+   * completion that ran out of tokens (the peers' convention: an exact answer <em>followed by</em>
+   * {@code <eos>}). Compose {@code weighted}, {@code clip} or length terms around it. Completions only.
+   *
+   * @param name term name, default {@code task}
+   * @param formatWeight the weight of the format indicator, finite, default 0 (the runs' default
+   *     {@code algo.formatWeight})
+   */
+  record TaskReward(String name, Double formatWeight) implements RewardSpec {
+    public TaskReward {
+      name = termName(name, "task");
+      formatWeight = finite(formatWeight, 0.0, "formatWeight");
+    }
+
+    /** The task's reward with formatWeight 0: r = [correct]. */
+    public TaskReward() {
+      this(null, null);
     }
   }
 

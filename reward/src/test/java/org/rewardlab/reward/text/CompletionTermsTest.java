@@ -40,6 +40,37 @@ class CompletionTermsTest {
   }
 
   @Test
+  void taskIsTheVerifierRewardAndComposes() {
+    RewardFn<ScoredCompletion> fn = build("reward: {type: task, formatWeight: 0.25}");
+    assertThat(fn.termNames()).containsExactly("task");
+    // [correct] + w·[format], whatever the score (T-PREF's gold utility stays out of it)
+    assertThat(fn.breakdown(SimpleCompletion.of(3, true, true, 7.0)).total()).isEqualTo(1.25);
+    assertThat(fn.breakdown(SimpleCompletion.of(3, false, true, 7.0)).total()).isEqualTo(0.25);
+    assertThat(fn.breakdown(SimpleCompletion.of(3, false, false, 7.0)).total()).isEqualTo(0.0);
+    assertThat(build("reward: {type: task}").breakdown(SimpleCompletion.of(3, true, true, 0)).total()).isEqualTo(1.0);
+    RewardFn<ScoredCompletion> clipped = build("""
+        reward:
+          type: clip
+          lo: 0.0
+          hi: 1.0
+          reward:
+            type: weighted
+            terms:
+              - {weight: 2.0, reward: {type: task}}
+              - reward: {type: length_penalty, coef: 0.1, free: 2}
+        """);
+    assertThat(clipped.termNames()).containsExactly("task", "length_penalty", "clip");
+    RewardBreakdown b = clipped.breakdown(SimpleCompletion.of(5, true, true, 1));
+    assertThat(b.values()[0]).isEqualTo(2.0);
+    assertThat(b.total()).isEqualTo(1.0);
+    assertAddsUp(b);
+    assertThat(Configs.read("reward: {type: task, formatWeight: 0.5, name: verifier}", Holder.class, List.of()).reward())
+        .isEqualTo(new RewardSpec.TaskReward("verifier", 0.5));
+    UserInputException e = catchThrowableOfType(() -> build("reward: {type: task, formatWeight: .nan}"), UserInputException.class);
+    assertThat(e.where()).isEqualTo("reward.formatWeight");
+  }
+
+  @Test
   void envOnACompletionIsItsScoreAndConditionsMapToHowItEnded() {
     RewardFn<ScoredCompletion> fn = build("""
         reward:

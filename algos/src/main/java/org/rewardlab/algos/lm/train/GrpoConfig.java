@@ -1,5 +1,7 @@
 package org.rewardlab.algos.lm.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import org.rewardlab.algos.experiment.AlgoSpec;
 import org.rewardlab.algos.lm.grpo.GroupAdvantageConfig;
 import org.rewardlab.algos.lm.grpo.GrpoLossConfig;
@@ -40,6 +42,10 @@ import org.rewardlab.envs.text.TextTaskConfig;
  *     by default; paper variants plug in here)
  * @param initFrom a run directory (of an {@code sft} or {@code grpo} run with the same task and
  *     model) whose final weights the model starts from, before any warm start; null = random init
+ * @param signals what the trainer attaches to each completion for the experiment's {@code reward:}
+ *     spec to read beyond the verdict and the group statistics (a synthetic reward model's score, a
+ *     process reward model's step scores; see {@link CompletionSignalSpec}); empty by default and then
+ *     left out of the written config
  */
 public record GrpoConfig(
     TextTaskConfig task,
@@ -59,7 +65,8 @@ public record GrpoConfig(
     GrpoLossConfig loss,
     LmEvalSpec eval,
     GrpoVariantSpec variant,
-    String initFrom) implements AlgoSpec {
+    String initFrom,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CompletionSignalSpec> signals) implements AlgoSpec {
 
   public GrpoConfig {
     if (task == null) throw new UserInputException("task", "no task given", "add e.g. `task: {type: arith, digits: [3]}`");
@@ -70,6 +77,11 @@ public record GrpoConfig(
     if (eval == null) eval = LmEvalSpec.defaults();
     if (variant == null) variant = PlainGrpo.defaults();
     if (initFrom != null && initFrom.isBlank()) initFrom = null;
+    if (signals == null) signals = List.of();
+    for (int i = 0; i < signals.size(); i++) {
+      if (signals.get(i) == null) throw new UserInputException("signals." + i, "the entry is empty", "write e.g. `{type: step_prm}`");
+    }
+    signals = List.copyOf(signals);
     if (steps < 1 || steps > 1_000_000) throw new UserInputException("steps", "must lie in 1..1000000, got " + steps, "e.g. 50");
     if (promptsPerStep < 1 || promptsPerStep > 4096) {
       throw new UserInputException("promptsPerStep", "must lie in 1..4096, got " + promptsPerStep, "e.g. 16");
@@ -100,6 +112,15 @@ public record GrpoConfig(
     if (!Double.isFinite(formatWeight)) throw new UserInputException("formatWeight", "must be finite, got " + formatWeight, "e.g. 0");
   }
 
+  /** Without signals: the configuration of every GRPO run before {@code signals} existed. */
+  public GrpoConfig(TextTaskConfig task, LmModelSpec model, SftSpec warmStart, int steps, int promptsPerStep, int groupSize,
+      int maxNewTokens, double temperature, double learningRate, double maxGradNorm, int updatesPerBatch, double formatWeight,
+      boolean maskTruncatedCompletions, GroupAdvantageConfig advantage, GrpoLossConfig loss, LmEvalSpec eval,
+      GrpoVariantSpec variant, String initFrom) {
+    this(task, model, warmStart, steps, promptsPerStep, groupSize, maxNewTokens, temperature, learningRate, maxGradNorm,
+        updatesPerBatch, formatWeight, maskTruncatedCompletions, advantage, loss, eval, variant, initFrom, List.of());
+  }
+
   /**
    * The PyTorch peer's run ({@code torch_tinygpt_bench.py --learn --pad-answer}): 3-digit addition with
    * fixed-width answers, 500 SFT steps, then 50 GRPO steps of 16 prompts x 8 at τ = 1, lr 1e-4, β = 0.04
@@ -114,20 +135,32 @@ public record GrpoConfig(
   /** A copy with another variant. */
   public GrpoConfig withVariant(GrpoVariantSpec v) {
     return new GrpoConfig(task, model, warmStart, steps, promptsPerStep, groupSize, maxNewTokens, temperature, learningRate,
-        maxGradNorm, updatesPerBatch, formatWeight, maskTruncatedCompletions, advantage, loss, eval, v, initFrom);
+        maxGradNorm, updatesPerBatch, formatWeight, maskTruncatedCompletions, advantage, loss, eval, v, initFrom, signals);
   }
 
   /** A copy starting from another run's weights (see {@code initFrom}), without a warm start of its own. */
   public GrpoConfig withInitFrom(String runDir) {
     return new GrpoConfig(task, model, new SftSpec(0, warmStart.batchSize(), warmStart.learningRate(), warmStart.weightDecay(),
         warmStart.maxGradNorm()), steps, promptsPerStep, groupSize, maxNewTokens, temperature, learningRate, maxGradNorm,
-        updatesPerBatch, formatWeight, maskTruncatedCompletions, advantage, loss, eval, variant, runDir);
+        updatesPerBatch, formatWeight, maskTruncatedCompletions, advantage, loss, eval, variant, runDir, signals);
+  }
+
+  /** A copy whose completions carry these {@code signals}. */
+  public GrpoConfig withSignals(List<CompletionSignalSpec> newSignals) {
+    return new GrpoConfig(task, model, warmStart, steps, promptsPerStep, groupSize, maxNewTokens, temperature, learningRate,
+        maxGradNorm, updatesPerBatch, formatWeight, maskTruncatedCompletions, advantage, loss, eval, variant, initFrom, newSignals);
   }
 
   /** The agent's discount: a completion is one episode with its reward at the end (γ = 1). */
   @Override
   public double discount() {
     return 1.0;
+  }
+
+  /** Scores its completions with the experiment's {@code reward:} spec when there is one. */
+  @Override
+  public boolean acceptsReward() {
+    return true;
   }
 
   /** Trains on {@code task}, not on an env. */

@@ -23,7 +23,7 @@ abstract class LmAlgorithm<S extends AlgoSpec> implements Algorithm<S> {
 
   @SuppressWarnings("unchecked")
   private LmPlan planOf(ExperimentSpec e) {
-    return plan((S) e.algo());
+    return plan((S) e.algo()).withReward(e.reward());
   }
 
   @Override

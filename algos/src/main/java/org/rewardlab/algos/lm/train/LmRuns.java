@@ -55,6 +55,21 @@ final class LmRuns {
       DpoPairs.load(plan.dpo().data(), task.tokenizer(),
           plan.model().toConfig(task.tokenizer().vocabSize(), task.sequenceLength()).contextLength());
     }
+    if (plan.reward() != null) {
+      if (plan.formatWeight() != 0) {
+        throw new UserInputException("algo.formatWeight", "is " + plan.formatWeight() + ", but the run is scored by its reward:"
+            + " section, which does not read it", "remove algo.formatWeight and write the format bonus in the spec, e.g."
+            + " `reward: {type: task, formatWeight: " + plan.formatWeight() + "}`");
+      }
+      LmReward.build(plan.reward());
+    }
+    if (plan.grpo() != null && !plan.grpo().signals().isEmpty()) {
+      if (plan.reward() == null) {
+        throw new UserInputException("algo.signals", "nothing reads them: the run trains on the task's verifier reward",
+            "add a reward: section whose terms read the signals (e.g. `{type: completion, signal: rm}`), or remove algo.signals");
+      }
+      LmReward.sources(plan.grpo().signals(), task);
+    }
     if ((long) plan.eval().testSize() * 2 > task.problemCount()) {
       throw new UserInputException("algo.eval.testSize", "the task has only " + task.problemCount()
           + " problems; a test split of " + plan.eval().testSize() + " leaves too few to train on",

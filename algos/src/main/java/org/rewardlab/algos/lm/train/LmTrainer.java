@@ -38,6 +38,7 @@ import org.rewardlab.envs.text.Split;
 import org.rewardlab.envs.text.TextRewards;
 import org.rewardlab.envs.text.TextTask;
 import org.rewardlab.envs.text.TextTasks;
+import org.rewardlab.envs.text.Verdict;
 import org.rewardlab.nn.GradClip;
 import org.rewardlab.nn.Gradients;
 import org.rewardlab.nn.Tensors;
@@ -66,7 +67,10 @@ import org.rewardlab.reward.preference.BoltzmannLabeller;
  * {@code losses/sft_loss}; {@code losses/loss}, {@code losses/policy_loss}, {@code losses/kl_loss},
  * TRL's {@code clip_ratio/*}, {@code kl}, {@code entropy}, {@code reward}, {@code reward_std},
  * {@code frac_reward_zero_std}, completion lengths (of correct and incorrect completions too),
- * {@code reward/<term>} means; {@code charts/test_accuracy} (greedy) on the test split every
+ * {@code reward/<term>} means (the task's {@code correct} and {@code format}, or the terms of the
+ * experiment's {@code reward:} spec, which then scores the completions; see {@link LmReward}), and
+ * with a spec {@code proxy/reward} (its mean) beside {@code gold/reward} (the mean of the task's own
+ * score, e.g. T-PREF's hidden gold utility) for the hacking monitor; {@code charts/test_accuracy} (greedy) on the test split every
  * {@code eval.every} iterations. Randomness: streams {@code lm.init}, {@code lm.data},
  * {@code lm.sampling} and the split seed {@code lm.split}. Not thread-safe.
  */
@@ -87,6 +91,7 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
   private final RandomSource dataRng;
   private final RandomSource samplingRng;
   private final RewardFn<Completion> reward;
+  private final LmReward specReward;
   private final GrpoLoss loss;
   private final GroupRelativeAdvantage advantages;
   private final GrpoVariant variant;
@@ -117,6 +122,8 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
     this.dataRng = ctx.seeds().stream("lm.data");
     this.samplingRng = ctx.seeds().stream("lm.sampling");
     this.reward = TextRewards.correctAndFormat(plan.formatWeight());
+    this.specReward = plan.grpo() != null && plan.reward() != null
+        ? new LmReward(plan.reward(), LmReward.sources(plan.grpo().signals(), task)) : null;
     this.loss = plan.grpo() == null ? null : new GrpoLoss(plan.grpo().loss());
     this.advantages = plan.grpo() == null ? null : new GroupRelativeAdvantage(plan.grpo().advantage());
     this.variant = plan.grpo() == null ? null : plan.grpo().variant().create(plan.grpo());
@@ -174,8 +181,10 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
     int[] lengths = new int[rows];
     boolean[] truncated = new boolean[rows];
     boolean[] correct = new boolean[rows];
+    List<String> termNames = specReward != null ? specReward.termNames() : reward.termNames();
     double[] terms = new double[reward.termNames().size()];
-    double[] termSums = new double[terms.length];
+    double[] termSums = new double[termNames.size()];
+    Verdict[] verdicts = specReward != null ? new Verdict[rows] : null;
     List<Completion> completions = new ArrayList<>(rows);
     for (int b = 0; b < rows; b++) {
       Problem p = problems.get(b / gs);
@@ -183,18 +192,32 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
       completions.add(c);
       String text = c.text();
       try {
-        rewards[b] = reward.evaluate(c, terms);
-        correct[b] = c.verdict().correct() && c.finished();
+        if (specReward != null) {
+          verdicts[b] = c.verdict();
+          correct[b] = verdicts[b].correct() && c.finished();
+        } else {
+          rewards[b] = reward.evaluate(c, terms);
+          correct[b] = c.verdict().correct() && c.finished();
+        }
       } catch (RuntimeException e) {
         throw new org.rewardlab.core.UserInputException("algo.task", "the " + task.name() + " verifier failed on problem "
             + org.rewardlab.core.UserInputException.quote(p.key()) + " with completion "
             + org.rewardlab.core.UserInputException.quote(text) + ": " + e.getMessage(),
             "fix the task's verify(): it must judge any text without throwing", e);
       }
-      for (int k = 0; k < terms.length; k++) termSums[k] += terms[k];
+      if (specReward == null) for (int k = 0; k < terms.length; k++) termSums[k] += terms[k];
       groups[b] = b / gs;
       lengths[b] = gen.completions()[b].length;
       truncated[b] = gen.truncated(b);
+    }
+    double gold = Double.NaN;
+    if (specReward != null) {
+      double progress = new ScoredBatch(gs, problems, completions, rewards, correct, lengths, iterations,
+          plan.sft().steps() + 1L, plan.iterations()).rlProgress();
+      LmReward.Scores s = specReward.score(completions, verdicts, lengths, gs, progress);
+      System.arraycopy(s.rewards(), 0, rewards, 0, rows);
+      System.arraycopy(s.termSums(), 0, termSums, 0, termSums.length);
+      gold = s.goldMean();
     }
     ScoredBatch scored = new ScoredBatch(gs, problems, completions, rewards, correct, lengths,
         iterations, plan.sft().steps() + 1L, plan.iterations());
@@ -217,8 +240,13 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
       m.put("charts/advantages/" + c.name() + "_abs_mean", Arrays.stream(c.advantages()).map(Math::abs).average().orElse(0));
     }
     for (Map.Entry<String, Double> e : variant.metrics().entrySet()) m.put("charts/" + e.getKey(), e.getValue());
-    for (int k = 0; k < terms.length; k++) m.put("reward/" + reward.termNames().get(k), termSums[k] / rows);
+    for (int k = 0; k < termSums.length; k++) m.put("reward/" + termNames.get(k), termSums[k] / rows);
     lastTrainReward = Arrays.stream(rewards).average().orElse(Double.NaN);
+    if (specReward != null) {
+      // the hacking monitor's pair: the spec's reward (what is optimized) against the task's own score
+      m.put("proxy/reward", lastTrainReward);
+      m.put("gold/reward", gold);
+    }
     return new LmBatch.Rollout(seqs, promptLengths, lengths, truncated, components, old, ref, m);
   }
 
@@ -584,6 +612,7 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
     b.longs("rng.sampling", samplingRng.state());
     b.doubles("last", new double[] {lastAccuracy, lastTrainReward});
     if (variant != null) variant.save(b, "variant.");
+    if (specReward != null) specReward.save(b);
     ctx.writeManifest();
     Path p = RunCheckpoints.path(ctx.runDir());
     Checkpoints.save(p, b.build());
@@ -602,6 +631,7 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
     dataRng.restore(c.longs("rng.data"));
     samplingRng.restore(c.longs("rng.sampling"));
     if (variant != null) variant.restore(c, "variant.");
+    if (specReward != null) specReward.restore(c);
     double[] last = c.doubles("last");
     lastAccuracy = last[0];
     lastTrainReward = last[1];
