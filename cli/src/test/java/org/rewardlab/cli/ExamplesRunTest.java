@@ -62,6 +62,8 @@ class ExamplesRunTest {
       case "pbrl" -> sets.addAll(List.of("--set", "algo.ppo.totalTimesteps=2048", "--set", "algo.preferences.rounds=1",
           "--set", "algo.preferences.totalComparisons=20", "--set", "algo.preferences.fragmentLength=10",
           "--set", "algo.preferences.initialEpochMultiplier=2"));
+      case "qd" -> sets.addAll(List.of("--set", "algo.evaluations=300", "--set", "algo.mu=20"));
+      case "toponav" -> sets.addAll(List.of("--set", "algo.totalTimesteps=500", "--set", "algo.stepsPerIteration=250"));
       default -> sets.addAll(List.of("--set", "algo.totalTimesteps=" + oneRollout(example)));
     }
     sets.addAll(List.of("--set", "run.evalEpisodes=1"));
@@ -81,7 +83,12 @@ class ExamplesRunTest {
     Path run = TrainCli.onlyRun(out);
     assertThat(run.resolve(RunManifest.FILE_NAME)).isRegularFile();
     assertThat(run.resolve(RunContext.METRICS_FILE)).isRegularFile();
-    assertThat(TrainCli.read(run.resolve(RunContext.METRICS_FILE))).contains("losses/", "eval/");
+    // a QD search and TopoNav have no loss: they log where the exploration stands (coverage) instead
+    String type = ExperimentSpecs.load(example, List.of()).spec().algoType();
+    boolean explorer = type.equals("qd") || type.equals("toponav");
+    assertThat(TrainCli.read(run.resolve(RunContext.METRICS_FILE))).contains(explorer ? "charts/coverage" : "losses/", "eval/");
+    if (type.equals("qd")) assertThat(TrainCli.read(run.resolve("report.html"))).contains("Archive heat map", "Coverage over evaluations");
+    if (type.equals("toponav")) assertThat(TrainCli.read(run.resolve("report.html"))).contains("Coverage map:");
     assertThat(RunCheckpoints.path(run)).isRegularFile();
     assertThat(run.resolve("report.html")).isRegularFile();
     if (ExperimentSpecs.load(example, List.of()).spec().algoType().equals("gfn")) {

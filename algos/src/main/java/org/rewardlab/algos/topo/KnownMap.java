@@ -120,4 +120,18 @@ public final class KnownMap {
   static int dc(int a) {
     return DC[a];
   }
+
+  /** Appends the known cells (what a checkpoint needs; paths are recomputed by {@link #search}). */
+  public void saveState(org.rewardlab.core.env.StateBuffer out) {
+    long[] a = new long[cells.length];
+    for (int i = 0; i < a.length; i++) a[i] = cells[i];
+    out.putLongs(a);
+  }
+
+  /** Restores the cells written by {@link #saveState} into a map of the same size. */
+  public void loadState(org.rewardlab.core.env.StateBuffer in) {
+    long[] a = in.getLongs();
+    if (a.length != cells.length) throw new IllegalArgumentException("KnownMap: saved " + a.length + " cells, this map has " + cells.length);
+    for (int i = 0; i < a.length; i++) cells[i] = (byte) a[i];
+  }
 }

@@ -100,4 +100,34 @@ public final class TopoGraph {
   private static long key(int a, int b) {
     return ((long) a << 32) | (b & 0xffffffffL);
   }
+
+  /** Appends the nodes, their visits, the edges (in insertion order), the current node and the created flag. */
+  public void saveState(org.rewardlab.core.env.StateBuffer out) {
+    long[] n = new long[3 * nodes.size()];
+    for (int i = 0; i < nodes.size(); i++) {
+      n[3 * i] = nodes.get(i)[0];
+      n[3 * i + 1] = nodes.get(i)[1];
+      n[3 * i + 2] = visits.get(i);
+    }
+    out.putLongs(n);
+    long[] e = new long[edges.size()];
+    int k = 0;
+    for (long x : edges) e[k++] = x;
+    out.putLongs(e).putLong(current).putBoolean(created);
+  }
+
+  /** Restores a graph written by {@link #saveState}. */
+  public void loadState(org.rewardlab.core.env.StateBuffer in) {
+    long[] n = in.getLongs();
+    nodes.clear();
+    visits.clear();
+    for (int i = 0; i < n.length / 3; i++) {
+      nodes.add(new int[] {(int) n[3 * i], (int) n[3 * i + 1]});
+      visits.add((int) n[3 * i + 2]);
+    }
+    edges.clear();
+    for (long x : in.getLongs()) edges.add(x);
+    current = (int) in.getLong();
+    created = in.getBoolean();
+  }
 }

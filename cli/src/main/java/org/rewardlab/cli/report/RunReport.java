@@ -69,6 +69,8 @@ public final class RunReport {
     {"charts/intrinsic_reward", "intrinsic_reward.png", "RND intrinsic reward per step, normalized (rollout mean)"},
     {"charts/l1", "gfn_l1.png", "GFlowNet: exact L1 (sum over terminal objects) between the sampler's P_T and R/Z"},
     {"charts/modes_found", "gfn_modes_found.png", "GFlowNet: distinct modes among the sampled terminal objects so far"},
+    {"charts/best_return", "best_return.png", "Best return found so far (QD search)"},
+    {"charts/qd_score", "qd_score.png", "QD-score: sum of the returns of the ground-truth grid's elites (QD search)"},
   };
 
   public static Written write(Path runDir) {

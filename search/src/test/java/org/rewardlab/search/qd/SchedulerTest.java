@@ -108,4 +108,29 @@ class SchedulerTest {
     assertThatThrownBy(() -> mapElites(1).load(nsFile)).isInstanceOf(UserInputException.class)
         .hasMessageContaining("same archive");
   }
+
+  @Test
+  void theRecorderRoundByRoundIsTheSearchLoopAndResumesFromItsState() {
+    QdRun.History whole = QdRun.run(noveltySearch(5), SchedulerTest::toy, 300);
+    Scheduler s = noveltySearch(5);
+    QdRun.Recorder r = new QdRun.Recorder();
+    QdRun.Round first = r.round(s, SchedulerTest::toy);
+    assertThat(first.size()).isEqualTo((int) r.evaluations());
+    while (r.evaluations() < 150) r.round(s, SchedulerTest::toy);
+    org.rewardlab.core.env.StateBuffer sb = new org.rewardlab.core.env.StateBuffer();
+    s.saveState(sb);
+    org.rewardlab.core.env.StateBuffer hb = new org.rewardlab.core.env.StateBuffer();
+    r.saveState(hb);
+    Scheduler s2 = noveltySearch(5);
+    s2.loadState(org.rewardlab.core.env.StateBuffer.of(sb.toArray()));
+    QdRun.Recorder r2 = new QdRun.Recorder();
+    r2.loadState(org.rewardlab.core.env.StateBuffer.of(hb.toArray()));
+    while (r2.evaluations() < 300) r2.round(s2, SchedulerTest::toy);
+    QdRun.History resumed = r2.history();
+    assertThat(resumed.evaluations()).isEqualTo(whole.evaluations());
+    assertThat(resumed.coverage()).isEqualTo(whole.coverage());
+    assertThat(resumed.finalMeasures()).usingRecursiveComparison().isEqualTo(whole.finalMeasures());
+    assertThat(resumed.firstHit()).isEqualTo(whole.firstHit());
+    assertThat(resumed.hits()).isEqualTo(whole.hits());
+  }
 }
