@@ -60,16 +60,16 @@ public final class DaaOveroptRepro implements Repro<DaaOveroptRepro.Config> {
       if (covered < 2 || covered > 27 || pairs < 2 || betas.size() < 2 || epochs < 1 || batch < 1
           || !(learningRate > 0) || betas.stream().anyMatch(b -> !(b > 0))) {
         throw new IllegalArgumentException("daa-overopt config out of range (the default is 12, 200,"
-            + " [0.01, 0.03, 0.1, 0.3, 1.0], 4, 10, 0.05)");
+            + " [0.01, 0.03, 0.1, 0.3, 1.0], 20, 10, 0.05)");
       }
       seeds = ReproConfig.checkSeeds(seeds);
     }
 
-    /** smoke: 1 epoch, 3 βs, 2 seeds; default: 4 epochs, 5 βs, 8 seeds. */
+    /** smoke: 1 epoch, 3 βs, 2 seeds; default: 20 epochs, 5 βs, 8 seeds. */
     public static Config forScale(Scale scale) {
       return switch (scale) {
         case SMOKE -> new Config(12, 60, List.of(0.01, 0.1, 1.0), 1, 10, 0.05, List.of(1L, 2L));
-        case DEFAULT -> new Config(12, 200, List.of(0.01, 0.03, 0.1, 0.3, 1.0), 4, 10, 0.05,
+        case DEFAULT -> new Config(12, 200, List.of(0.01, 0.03, 0.1, 0.3, 1.0), 20, 10, 0.05,
             List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L));
         case PAPER -> throw Scale.PAPER.refused("daa-overopt", "the paper trains Pythia 1B/2.8B/6.9B with DPO, IPO"
             + " and SLiC on TL;DR (92k pairs) and judges with GPT-4; this repro has only RM §24 (e)'s tree MDP");
