@@ -28,7 +28,7 @@ class DaaOveroptReproTest {
     Path a1 = Files.createDirectories(tmp.resolve("a"));
     ReproResult a = runSmoke(a1);
     assertThat(a.paperId()).isEqualTo("daa-overopt");
-    assertThat(a.claims()).hasSize(5);
+    assertThat(a.claims()).hasSize(6);
     assertThat(a.claims().get(0).arms().get(0).values()).hasSize(2).allSatisfy(v -> assertThat(v).isLessThanOrEqualTo(1));
     assertThat(a.armSeconds()).containsOnlyKeys("dpo", "ipo", "slic", "best-of-n");
     assertThat(Files.size(a1.resolve("daa-overopt-seed1.png"))).isGreaterThan(1000);
