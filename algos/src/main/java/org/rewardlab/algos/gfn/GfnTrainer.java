@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.rewardlab.algos.loop.LoopTrainer;
 import org.rewardlab.algos.experiment.ExperimentSpec;
 import org.rewardlab.algos.experiment.RunCheckpoints;
 import org.rewardlab.algos.experiment.TrainListener;
@@ -49,7 +50,7 @@ import org.rewardlab.nn.Torch;
  * 2-D hypergrid run also writes {@code plots/gfn_distribution.png}, the learned distribution next to
  * the target, which the run report shows.
  */
-public final class GfnTrainer implements Trainer, Collector<List<Trajectory>>, Learner<List<Trajectory>> {
+public final class GfnTrainer implements LoopTrainer, Collector<List<Trajectory>>, Learner<List<Trajectory>> {
   /** The heat map file in the run's plots directory, and its caption beside it ({@code .caption}). */
   public static final String HEATMAP = "gfn_distribution.png";
 
@@ -248,13 +249,8 @@ public final class GfnTrainer implements Trainer, Collector<List<Trajectory>>, L
   }
 
   @Override
-  public int iteration() {
-    return loop.iteration();
-  }
-
-  @Override
-  public int numIterations() {
-    return loop.numIterations();
+  public TrainLoop<?> trainLoop() {
+    return loop;
   }
 
   @Override

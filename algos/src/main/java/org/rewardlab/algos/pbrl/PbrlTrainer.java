@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.rewardlab.algos.loop.LoopTrainer;
 import org.rewardlab.algos.experiment.ExperimentSpec;
 import org.rewardlab.algos.experiment.RunCheckpoints;
 import org.rewardlab.algos.experiment.TrainListener;
@@ -72,7 +73,7 @@ import org.rewardlab.reward.preference.Label;
  * {@code pbrl.rm.train}. Checkpoints hold all of it, the queue and the recorded transitions: a resumed run is
  * bit for bit the uninterrupted one. Not thread-safe.
  */
-public final class PbrlTrainer implements Trainer {
+public final class PbrlTrainer implements LoopTrainer {
   static final String LAYOUT = "pbrl/1";
   private static final String P = "pbrl.";
 
@@ -346,19 +347,11 @@ public final class PbrlTrainer implements Trainer {
   }
 
   @Override
-  public int iteration() {
-    return loop.iteration();
+  public TrainLoop<?> trainLoop() {
+    return loop;
   }
 
-  @Override
-  public int numIterations() {
-    return loop.numIterations();
-  }
 
-  @Override
-  public void train(TrainListener listener, int maxIterations) {
-    loop.run(listener, maxIterations);
-  }
 
   @Override
   public String summary() {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.rewardlab.algos.loop.LoopTrainer;
 import org.rewardlab.algos.experiment.Algorithm;
 import org.rewardlab.algos.experiment.EvalOptions;
 import org.rewardlab.algos.experiment.EvalResult;
@@ -149,7 +150,7 @@ public final class QdAlgorithm implements Algorithm<QdConfig> {
   }
 
   /** A run: scheduler, evaluator and recorder driven by the shared loop. */
-  static final class Run implements Trainer, Collector<QdRun.Round>, Learner<QdRun.Round> {
+  static final class Run implements LoopTrainer, Collector<QdRun.Round>, Learner<QdRun.Round> {
     final ExperimentSpec spec;
     final QdConfig cfg;
     final RunContext ctx;
@@ -227,19 +228,11 @@ public final class QdAlgorithm implements Algorithm<QdConfig> {
     }
 
     @Override
-    public int iteration() {
-      return loop.iteration();
+    public TrainLoop<?> trainLoop() {
+      return loop;
     }
 
-    @Override
-    public int numIterations() {
-      return loop.numIterations();
-    }
 
-    @Override
-    public void train(TrainListener listener, int maxIterations) {
-      loop.run(listener, maxIterations);
-    }
 
     @Override
     public Path saveCheckpoint() {

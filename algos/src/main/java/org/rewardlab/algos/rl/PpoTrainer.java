@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.rewardlab.algos.loop.LoopTrainer;
 import org.rewardlab.algos.experiment.ExperimentSpec;
 import org.rewardlab.algos.experiment.RunCheckpoints;
 import org.rewardlab.algos.experiment.TrainListener;
-import org.rewardlab.algos.experiment.Trainer;
 import org.rewardlab.algos.loop.LinearSchedule;
 import org.rewardlab.algos.loop.Schedule;
 import org.rewardlab.algos.loop.TrainLoop;
@@ -51,7 +51,7 @@ import org.rewardlab.reward.RewardWrappedEnv;
  *
  * <p>Not thread-safe; one trainer per thread.
  */
-public final class PpoTrainer implements Trainer {
+public final class PpoTrainer implements LoopTrainer {
   private final ExperimentSpec spec;
   private final PpoConfig cfg;
   private final RunContext ctx;
@@ -157,19 +157,11 @@ public final class PpoTrainer implements Trainer {
   }
 
   @Override
-  public int iteration() {
-    return loop.iteration();
+  public TrainLoop<?> trainLoop() {
+    return loop;
   }
 
-  @Override
-  public int numIterations() {
-    return loop.numIterations();
-  }
 
-  @Override
-  public void train(TrainListener listener, int maxIterations) {
-    loop.run(listener, maxIterations);
-  }
 
   @Override
   public String summary() {

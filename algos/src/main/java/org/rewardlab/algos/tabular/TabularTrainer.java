@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.rewardlab.algos.loop.LoopTrainer;
 import org.rewardlab.algos.experiment.EvalOptions;
 import org.rewardlab.algos.experiment.EvalResult;
 import org.rewardlab.algos.experiment.ExperimentSpec;
 import org.rewardlab.algos.experiment.RunCheckpoints;
 import org.rewardlab.algos.experiment.TrainListener;
-import org.rewardlab.algos.experiment.Trainer;
 import org.rewardlab.algos.loop.Schedule;
 import org.rewardlab.algos.loop.TrainLoop;
 import org.rewardlab.algos.rl.EpisodeTracker;
@@ -36,7 +36,7 @@ import org.rewardlab.reward.RewardWrappedEnv;
  *
  * <p>Not thread-safe.
  */
-final class TabularTrainer implements Trainer {
+final class TabularTrainer implements LoopTrainer {
   /** Makes a learner for (numStates, numActions). */
   interface LearnerFactory extends BiFunction<Integer, Integer, TabularLearner> {}
 
@@ -168,19 +168,11 @@ final class TabularTrainer implements Trainer {
   }
 
   @Override
-  public int iteration() {
-    return loop.iteration();
+  public TrainLoop<?> trainLoop() {
+    return loop;
   }
 
-  @Override
-  public int numIterations() {
-    return loop.numIterations();
-  }
 
-  @Override
-  public void train(TrainListener listener, int maxIterations) {
-    loop.run(listener, maxIterations);
-  }
 
   @Override
   public Path saveCheckpoint() {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.rewardlab.algos.loop.LoopTrainer;
 import org.rewardlab.algos.experiment.Algorithm;
 import org.rewardlab.algos.experiment.EvalOptions;
 import org.rewardlab.algos.experiment.EvalResult;
@@ -128,7 +129,7 @@ public final class TopoNavAlgorithm implements Algorithm<TopoNavConfig> {
   record Chunk(int episodes, double returns) {}
 
   /** A run: the agent driven by the shared loop. */
-  static final class Run implements Trainer, Collector<Chunk>, Learner<Chunk> {
+  static final class Run implements LoopTrainer, Collector<Chunk>, Learner<Chunk> {
     final ExperimentSpec spec;
     final TopoNavConfig cfg;
     final RunContext ctx;
@@ -205,19 +206,11 @@ public final class TopoNavAlgorithm implements Algorithm<TopoNavConfig> {
     }
 
     @Override
-    public int iteration() {
-      return loop.iteration();
+    public TrainLoop<?> trainLoop() {
+      return loop;
     }
 
-    @Override
-    public int numIterations() {
-      return loop.numIterations();
-    }
 
-    @Override
-    public void train(TrainListener listener, int maxIterations) {
-      loop.run(listener, maxIterations);
-    }
 
     @Override
     public Path saveCheckpoint() {

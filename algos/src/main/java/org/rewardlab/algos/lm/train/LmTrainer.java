@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.rewardlab.algos.loop.LoopTrainer;
 import org.rewardlab.algos.experiment.ExperimentSpec;
 import org.rewardlab.algos.experiment.RunCheckpoints;
 import org.rewardlab.algos.experiment.TrainListener;
@@ -74,7 +75,7 @@ import org.rewardlab.reward.preference.BoltzmannLabeller;
  * {@code eval.every} iterations. Randomness: streams {@code lm.init}, {@code lm.data},
  * {@code lm.sampling} and the split seed {@code lm.split}. Not thread-safe.
  */
-final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
+final class LmTrainer implements LoopTrainer, Collector<LmBatch>, Learner<LmBatch> {
   static final String LAYOUT = "lm/1";
 
   private final ExperimentSpec spec;
@@ -575,19 +576,11 @@ final class LmTrainer implements Trainer, Collector<LmBatch>, Learner<LmBatch> {
   }
 
   @Override
-  public int iteration() {
-    return loop.iteration();
+  public TrainLoop<?> trainLoop() {
+    return loop;
   }
 
-  @Override
-  public int numIterations() {
-    return loop.numIterations();
-  }
 
-  @Override
-  public void train(TrainListener listener, int maxIterations) {
-    loop.run(listener, maxIterations);
-  }
 
   @Override
   public Map<String, Double> timeBreakdown() {
