@@ -22,6 +22,7 @@ import org.rewardlab.core.data.PreferencePair;
 import org.rewardlab.core.run.AtomicFiles;
 import org.rewardlab.reward.preference.PreferenceData;
 import org.rewardlab.reward.preference.PreferenceJsonl;
+import org.rewardlab.reward.preference.PromptCompletionJsonl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -248,14 +249,16 @@ final class RmCommand implements Callable<Integer> {
   /** {@code rewardlab rm score MODEL DATA.jsonl}. */
   @Command(name = "score", description = {
       "Score every pair of DATA.jsonl: writes each line back with chosen_score and rejected_score (and",
-      "chosen_uncertainty / rejected_uncertainty for an ensemble), to --out or standard output."})
+      "chosen_uncertainty / rejected_uncertainty for an ensemble), to --out or standard output.",
+      "A file of prompt / completion lines (TRL's prompt-completion format, plain or conversational) is written",
+      "back line by line, in input order and with every key kept, with a score (and uncertainty) column."})
   static final class Score implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "MODEL.rm", description = "A model written by rm train.")
     Path model;
 
-    @Parameters(index = "1", paramLabel = "DATA.jsonl", description = "Preference pairs.")
+    @Parameters(index = "1", paramLabel = "DATA.jsonl", description = "Preference pairs or prompt / completion lines.")
     Path data;
 
     @Option(names = "--out", paramLabel = "OUT.jsonl", description = "Where to write (default: standard output).")
@@ -268,6 +271,8 @@ final class RmCommand implements Callable<Integer> {
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
       checkOrder(model, data);
+      String raw = org.rewardlab.core.UserFiles.readUtf8(data, "data");
+      if (PromptCompletionJsonl.looksLikePromptCompletion(raw)) return scoreCompletions(raw, err);
       PreferenceData d = read(data, skipMalformed, err);
       List<PreferencePair> pairs = d.pairs();
       List<RmPair> rp = RmPair.of(pairs);
@@ -294,6 +299,33 @@ final class RmCommand implements Callable<Integer> {
           }
         });
       }
+      write(text, pairs.size() + " scored pairs", err);
+      return Main.OK;
+    }
+
+    /** Prompt / completion lines: each line back with {@code score} (and {@code uncertainty}), in input order. */
+    private int scoreCompletions(String raw, PrintWriter err) {
+      PromptCompletionJsonl.Data d = PromptCompletionJsonl.parse(raw, data.toString(),
+          skipMalformed ? PreferenceJsonl.OnMalformed.SKIP : PreferenceJsonl.OnMalformed.FAIL);
+      err.println(d.summary());
+      List<RmInput> inputs = new ArrayList<>();
+      for (PromptCompletionJsonl.Row r : d.rows()) inputs.add(RmInput.text(r.prompt().render(), r.completion().render()));
+      String text;
+      try (TrainedRewardModel m = TrainedRewardModel.load(model)) {
+        for (int i = 0; i < inputs.size(); i++) m.check(inputs.get(i), data + ":" + d.rows().get(i).line());
+        double[] sc = m.score(inputs);
+        boolean ens = m.members().size() > 1;
+        double[] u = ens ? m.disagreement(inputs) : null;
+        text = PromptCompletionJsonl.format(d.rows(), (i, node) -> {
+          node.put("score", sc[i]);
+          if (ens) node.put("uncertainty", u[i]);
+        });
+      }
+      write(text, d.rows().size() + " scored completions", err);
+      return Main.OK;
+    }
+
+    private void write(String text, String what, PrintWriter err) {
       if (out == null) {
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
@@ -302,9 +334,8 @@ final class RmCommand implements Callable<Integer> {
           throw new UserInputException("--out " + out, "is a directory", "give the path of a file, e.g. scored.jsonl");
         }
         AtomicFiles.writeString(out, text);
-        err.println("wrote " + out + " (" + pairs.size() + " scored pairs)");
+        err.println("wrote " + out + " (" + what + ")");
       }
-      return Main.OK;
     }
   }
 }

@@ -69,6 +69,37 @@ class RmCommandTest {
   }
 
   @Test
+  void scoresPromptCompletionLinesInInputOrderAndReportsMalformedLinesByNumber() throws IOException {
+    Path train = head("tpref-train.jsonl", 200);
+    Path model = tmp.resolve("pc.rm");
+    assertThat(MainTest.run("rm", "train", train.toString(), "--out", model.toString(), "--epochs", "1").code()).isZero();
+    // the same responses as a pair file and as prompt / completion lines: the scores must agree, in order
+    Path pair = tmp.resolve("pair.jsonl");
+    Files.writeString(pair, "{\"prompt\":\"a:\",\"chosen\":\"ccbcd\",\"rejected\":\"accaca\"}\n");
+    Outcome ps = MainTest.run("rm", "score", model.toString(), pair.toString());
+    assertThat(ps.code()).as(ps.err()).isZero();
+    String chosen = ps.out().split("\"chosen_score\":")[1].split("[,}]")[0];
+    String rejected = ps.out().split("\"rejected_score\":")[1].split("[,}]")[0];
+    Path pc = tmp.resolve("pc.jsonl");
+    Files.writeString(pc, "{\"prompt\":\"a:\",\"completion\":\"accaca\",\"id\":7}\n\n"
+        + "{\"prompt\":\"a:\",\"answer\":\"x\"}\n"
+        + "{\"prompt\":\"a:\",\"completion\":\"ccbcd\"}\n"
+        + "{\"prompt\":[{\"role\":\"user\",\"content\":\"a:\"}],\"completion\":[{\"role\":\"assistant\",\"content\":\"cb\"}]}\n");
+    Outcome bad = MainTest.run("rm", "score", model.toString(), pc.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("pc.jsonl:3:").contains("needs \"completion\"").contains("--skip-malformed");
+    Path out = tmp.resolve("pc-scored.jsonl");
+    Outcome ok = MainTest.run("rm", "score", model.toString(), pc.toString(), "--skip-malformed", "--out", out.toString());
+    assertThat(ok.code()).as(ok.err()).isZero();
+    assertThat(ok.err()).contains("3 completions; skipped 1 malformed line (line 3:").contains("3 scored completions");
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).startsWith("{\"prompt\":\"a:\",\"completion\":\"accaca\",\"id\":7,\"score\":" + rejected);
+    assertThat(lines.get(1)).isEqualTo("{\"prompt\":\"a:\",\"completion\":\"ccbcd\",\"score\":" + chosen + "}");
+    assertThat(lines.get(2)).startsWith("{\"prompt\":[{\"role\":\"user\"").contains("\"score\":");
+  }
+
+  @Test
   void oneClassOnlyAndOverlongPromptsAreRefusedWithWhatToChange() throws IOException {
     Path ties = tmp.resolve("ties.jsonl");
     Files.writeString(ties, "{\"prompt\":\"a:\",\"chosen\":\"aa\",\"rejected\":\"b\",\"tie\":true}\n");

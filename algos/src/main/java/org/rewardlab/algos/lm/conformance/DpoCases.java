@@ -69,7 +69,7 @@ final class DpoCases implements CaseKind {
     Map<String, DpoResult> cache = new HashMap<>();
     return k -> {
       if (k.size() == 2 && k.get(0).equals("rewards")) {
-        DpoResult r = cache.computeIfAbsent("sigmoid", t -> new DpoLoss(new DpoConfig(DpoLossType.SIGMOID, beta, eps, tau))
+        DpoResult r = cache.computeIfAbsent("sigmoid", t -> new DpoLoss(new DpoConfig(DpoLossType.SIGMOID, beta, eps, tau, 0.5, 1.0))
             .compute(batch));
         return switch (k.get(1)) {
           case "chosen_rewards" -> Quantity.vector(r.chosenRewards());
@@ -81,7 +81,7 @@ final class DpoCases implements CaseKind {
       }
       if (k.size() == 3 && k.get(0).equals("losses")) {
         DpoLossType type = DpoLossType.fromName(k.get(1));
-        DpoResult r = cache.computeIfAbsent(k.get(1), t -> new DpoLoss(new DpoConfig(type, beta, eps, tau)).compute(batch));
+        DpoResult r = cache.computeIfAbsent(k.get(1), t -> new DpoLoss(new DpoConfig(type, beta, eps, tau, 0.5, 1.0)).compute(batch));
         return switch (k.get(2)) {
           case "loss" -> Quantity.scalar(r.loss());
           case "per_pair_losses" -> r.perPairLosses() == null ? null : Quantity.vector(r.perPairLosses());

@@ -27,6 +27,7 @@ public final class DpoLoss {
   }
 
   public DpoResult compute(PreferenceBatch p) {
+    if (config.lossType() == DpoLossType.SIMPO) return simpo(p);
     int n = p.size();
     double beta = config.beta();
     double eps = config.labelSmoothing();
@@ -210,5 +211,38 @@ public final class DpoLoss {
     Integer[] idx = IntStream.range(0, v.length).boxed().toArray(Integer[]::new);
     Arrays.sort(idx, Comparator.comparingDouble(i -> v[i])); // stable: ties keep row order
     return idx;
+  }
+
+  /**
+   * SimPO as TRL's {@code CPOTrainer} ({@code loss_type="simpo"}): {@link SimpoLoss} on the average log-probs (the
+   * reference log-probs are ignored), rewards β ā, plus {@code cpo_alpha} × the chosen completions' NLL, a mean over
+   * all chosen tokens of the batch (−Σ log π(y_c) / Σ n_c); gradients with respect to the sequence log-probs.
+   */
+  private DpoResult simpo(PreferenceBatch p) {
+    int n = p.size();
+    double[] ac = SimpoLoss.averages(p.policyChosen(), p.chosenLengths());
+    double[] ar = SimpoLoss.averages(p.policyRejected(), p.rejectedLengths());
+    DpoResult s = new SimpoLoss(config.beta(), config.simpoGamma(), config.labelSmoothing()).compute(ac, ar);
+    double[] gc = new double[n];
+    double[] gr = new double[n];
+    for (int i = 0; i < n; i++) {
+      gc[i] = s.gradChosen()[i] / Math.max(p.chosenLengths()[i], 1.0);
+      gr[i] = s.gradRejected()[i] / Math.max(p.rejectedLengths()[i], 1.0);
+    }
+    double loss = s.loss();
+    double alpha = config.cpoAlpha();
+    if (alpha != 0 && n > 0) {
+      double tokens = 0;
+      double logp = 0;
+      for (int i = 0; i < n; i++) {
+        tokens += p.chosenLengths()[i];
+        logp += p.policyChosen()[i];
+      }
+      tokens = Math.max(tokens, 1.0);
+      loss += alpha * (-logp / tokens);
+      for (int i = 0; i < n; i++) gc[i] += -alpha / tokens;
+    }
+    return new DpoResult(loss, s.perPairLosses(), gc, gr, s.chosenRewards(), s.rejectedRewards(), s.margins(),
+        s.accuracy());
   }
 }

@@ -47,7 +47,13 @@ public enum DpoLossType {
    * Conservative DPO: -(1 - ε) ls(βδ) - ε ls(-βδ), TRL's {@code CPOTrainer.cpo_loss} "sigmoid" on the log-ratios
    * (TRL's DPO {@code sigmoid} no longer smooths labels).
    */
-  CDPO("cdpo");
+  CDPO("cdpo"),
+  /**
+   * SimPO (Meng et al. 2024) as TRL's {@code CPOTrainer} with {@code loss_type="simpo"}: reference-free, on average
+   * log-probs ā = log π_θ(y) / n_y: x = β (ā_c - ā_r) - γ, -(1 - ε) ls(x) - ε ls(-x) ({@link SimpoLoss}), plus
+   * {@code cpo_alpha} times the chosen completions' token-mean NLL.
+   */
+  SIMPO("simpo");
 
   private final String peerName;
 
@@ -64,6 +70,11 @@ public enum DpoLossType {
   /** Whether the loss couples pairs across the batch (no per-pair value). */
   public boolean batchCoupled() {
     return this == AOT || this == AOT_UNPAIRED;
+  }
+
+  /** Whether the loss ignores the reference model (SimPO). */
+  public boolean referenceFree() {
+    return this == SIMPO;
   }
 
   /** Parses TRL's name or the enum name. */

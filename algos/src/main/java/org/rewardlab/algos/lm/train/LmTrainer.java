@@ -256,8 +256,9 @@ final class LmTrainer implements LoopTrainer, Collector<LmBatch>, Learner<LmBatc
    * per training problem) and labelled by a Boltzmann-rational annotator over the verdict score.
    */
   private LmBatch.Preference preferenceBatch() {
-    if (reference == null) reference = frozenCopy();
     DpoRunConfig d = plan.dpo();
+    // reference-free losses with a data file never need π_ref; online pairs are still sampled from it
+    if (reference == null && (offlinePairs == null || !d.loss().lossType().referenceFree())) reference = frozenCopy();
     int n = d.pairsPerStep();
     int[][] seqs = new int[2 * n][];
     int[] promptLengths = new int[2 * n];
@@ -297,9 +298,10 @@ final class LmTrainer implements LoopTrainer, Collector<LmBatch>, Learner<LmBatc
       }
       m.put("charts/reference_score", scoreSum / (2 * n));
     }
-    var ref = reference.completionLogProbs(seqs, promptLengths, 1f);
     double[] refC = new double[n];
     double[] refR = new double[n];
+    if (d.loss().lossType().referenceFree()) return new LmBatch.Preference(seqs, promptLengths, refC, refR, m);
+    var ref = reference.completionLogProbs(seqs, promptLengths, 1f);
     for (int i = 0; i < n; i++) {
       refC[i] = ref.sequenceLogProb(i);
       refR[i] = ref.sequenceLogProb(n + i);

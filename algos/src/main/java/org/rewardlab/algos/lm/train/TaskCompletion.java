@@ -58,6 +58,18 @@ public record TaskCompletion(Completion completion, Verdict verdict, int length,
     return s == null ? verdict.sequences().get(name) : s;
   }
 
+  /** The problem's prompt, as a text reward model ({@code reward_model}) reads it. */
+  @Override
+  public String promptText() {
+    return completion.problem().prompt();
+  }
+
+  /** The generated text (without {@code <eos>}), as a text reward model reads it. */
+  @Override
+  public String completionText() {
+    return completion.text();
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("completion of '").append(completion.problem().prompt()).append("': \"")

@@ -49,7 +49,7 @@ class DpoLossTest {
       assertThat(r.gradChosen()[i]).as("%s d/dchosen[%d]", type, i).isCloseTo(dc, within(1e-7));
       assertThat(r.gradRejected()[i]).as("%s d/drejected[%d]", type, i).isCloseTo(dr, within(1e-7));
     }
-    if (r.perPairLosses() != null) {
+    if (r.perPairLosses() != null && type != DpoLossType.SIMPO) { // SimPO adds the batch-level cpo_alpha NLL
       double mean = 0;
       for (double v : r.perPairLosses()) mean += v / b.size();
       assertThat(r.loss()).isCloseTo(mean, within(1e-12));
@@ -71,6 +71,31 @@ class DpoLossTest {
       assertThat(res.gradChosen()[i]).isCloseTo((s.compute(cp, r).loss() - s.compute(cm, r).loss()) / (2 * h), within(1e-8));
     }
     assertThat(SimpoLoss.averages(new double[] {-6, -3}, new double[] {3, 0})).containsExactly(-2, -3);
+  }
+
+  @Test
+  void simpoThroughDpoLossIsReferenceFreeLengthNormalisedWithCpoAlphaNll() {
+    // chosen -6 over 3 tokens (mean -2), rejected -8 over 2 (mean -4); β 2, γ 1: x = 2 (-2 + 4) - 1 = 3
+    PreferenceBatch b = new PreferenceBatch(new double[] {-6}, new double[] {-8}, new double[] {-1}, new double[] {-50},
+        new double[] {3}, new double[] {2});
+    DpoResult pure = new DpoLoss(DpoConfig.simpo(2, 1, 0, 0)).compute(b);
+    assertThat(pure.loss()).isCloseTo(Math.log1p(Math.exp(-3)), within(1e-15));
+    assertThat(pure.chosenRewards()[0]).isEqualTo(-4.0);
+    assertThat(pure.rejectedRewards()[0]).isEqualTo(-8.0);
+    assertThat(pure.accuracy()).isEqualTo(1.0);
+    // d/dlogπ_c = -σ(-3) β / n_c
+    assertThat(pure.gradChosen()[0]).isCloseTo(-2.0 / (1 + Math.exp(3)) / 3, within(1e-15));
+    // the reference log-probs are ignored
+    PreferenceBatch otherRef = new PreferenceBatch(new double[] {-6}, new double[] {-8}, new double[] {-6},
+        new double[] {-8}, new double[] {3}, new double[] {2});
+    assertThat(new DpoLoss(DpoConfig.simpo(2, 1, 0, 0)).compute(otherRef).loss()).isEqualTo(pure.loss());
+    // TRL's default cpo_alpha 1 adds the chosen token-mean NLL: 6 / 3 = 2
+    DpoResult cpo = new DpoLoss(DpoConfig.simpo(2, 1, 0, 1)).compute(b);
+    assertThat(cpo.loss()).isCloseTo(pure.loss() + 2, within(1e-15));
+    assertThat(cpo.gradChosen()[0]).isCloseTo(pure.gradChosen()[0] - 1.0 / 3, within(1e-15));
+    assertThat(DpoLossType.fromName("simpo").referenceFree()).isTrue();
+    assertThatThrownBy(() -> DpoConfig.simpo(2, 1, 0, -1)).isInstanceOf(UserInputException.class)
+        .hasMessageContaining("cpoAlpha");
   }
 
   @Test

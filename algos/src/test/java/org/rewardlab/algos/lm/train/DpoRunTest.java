@@ -61,6 +61,21 @@ class DpoRunTest {
   }
 
   @Test
+  void simpoTrainsWithoutAReferenceModelAndResumesBitForBit() throws Exception {
+    String y = yaml(data().toString(), "simpo, simpoGamma: 0.5, cpoAlpha: 0", 5).replace("beta: 0.1", "beta: 2.0");
+    Path a = LmTrainerTest.train(y, tmp.resolve("s"), 0);
+    Path b = LmTrainerTest.train(y, tmp.resolve("t"), 4);
+    String metrics = Files.readString(a.resolve(RunContext.METRICS_FILE));
+    assertThat(Files.readString(b.resolve(RunContext.METRICS_FILE))).isEqualTo(metrics);
+    // SimPO's rewards are β × the mean token log-prob: negative from the first step (DPO's start at 0)
+    String first = metrics.lines().filter(l -> l.contains("rewards/chosen")).findFirst().orElseThrow();
+    assertThat(first).doesNotContain("\"rewards/chosen\":0.0").doesNotContain("\"losses/loss\":0.693147");
+    // no frozen reference is kept: the checkpoint is smaller than a DPO run's
+    Path dpo = LmTrainerTest.train(yaml(data().toString(), "sigmoid", 3), tmp.resolve("d"), 0);
+    assertThat(Files.size(RunCheckpoints.path(a))).isLessThan(Files.size(RunCheckpoints.path(dpo)));
+  }
+
+  @Test
   void onlinePairsFromTheReferenceRunWithAnotherLossType() {
     Path a = LmTrainerTest.train(yaml(null, "ipo", 2), tmp.resolve("o"), 0);
     assertThat(a.resolve(RunContext.METRICS_FILE)).content().contains("charts/reference_score", "rewards/accuracies");
