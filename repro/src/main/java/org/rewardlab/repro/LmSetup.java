@@ -6,6 +6,7 @@ import org.rewardlab.algos.lm.grpo.GroupAdvantageConfig;
 import org.rewardlab.algos.lm.grpo.GrpoLossConfig;
 import org.rewardlab.algos.lm.grpo.KlEstimator;
 import org.rewardlab.algos.lm.train.GrpoConfig;
+import org.rewardlab.algos.lm.train.GrpoVariantSpec;
 import org.rewardlab.algos.lm.train.LmEvalSpec;
 import org.rewardlab.algos.lm.train.LmModelSpec;
 import org.rewardlab.algos.lm.train.PlainGrpo;
@@ -58,9 +59,19 @@ public record LmSetup(int layers, int dModel, int heads, int contextLength, int 
 
   /** Plain GRPO on {@code task} from the final weights of the run {@code warmStart} (the reward comes from the experiment). */
   public GrpoConfig grpo(TextTaskConfig task, Path warmStart) {
-    return new GrpoConfig(task, model(), new SftSpec(0, sftBatch, 2e-3, 0.01, 0.0), rlSteps, prompts, groupSize, 0, 1.0,
+    return grpo(task, PlainGrpo.defaults(), 0, 0, warmStart);
+  }
+
+  /**
+   * GRPO of {@code variant} on {@code task} from the final weights of the run {@code warmStart}.
+   *
+   * @param maxNewTokens the completion budget (0 = the task's longest reference answer)
+   * @param evalEvery held-out evaluation every this many iterations (0 = only at the end)
+   */
+  public GrpoConfig grpo(TextTaskConfig task, GrpoVariantSpec variant, int maxNewTokens, int evalEvery, Path warmStart) {
+    return new GrpoConfig(task, model(), new SftSpec(0, sftBatch, 2e-3, 0.01, 0.0), rlSteps, prompts, groupSize, maxNewTokens, 1.0,
         learningRate, 0.0, 1, 0.0, false, GroupAdvantageConfig.defaults(), GrpoLossConfig.defaults().withKl(beta, KlEstimator.K3, false),
-        new LmEvalSpec(testSize, 0, 1, 1.0), PlainGrpo.defaults(), warmStart.toString());
+        new LmEvalSpec(testSize, evalEvery, 1, 1.0), variant, warmStart.toString());
   }
 
   /** The held-out problems of a run of {@code task} with seed {@code seed} (the runs' own test split). */

@@ -7,18 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.rewardlab.algos.lm.grpo.GroupAdvantageConfig;
-import org.rewardlab.algos.lm.grpo.GrpoLossConfig;
-import org.rewardlab.algos.lm.grpo.KlEstimator;
 import org.rewardlab.algos.lm.train.GrpoConfig;
 import org.rewardlab.algos.lm.train.GrpoLambda;
 import org.rewardlab.algos.lm.train.GrpoVariantSpec;
 import org.rewardlab.algos.lm.train.LengthPenalty;
-import org.rewardlab.algos.lm.train.LmEvalSpec;
-import org.rewardlab.algos.lm.train.LmModelSpec;
 import org.rewardlab.algos.lm.train.PlainGrpo;
 import org.rewardlab.algos.lm.train.SftConfig;
-import org.rewardlab.algos.lm.train.SftSpec;
 import org.rewardlab.core.run.MetricsRecord;
 import org.rewardlab.envs.text.AnswerFormat;
 import org.rewardlab.envs.text.ArithConfig;
@@ -27,6 +21,7 @@ import org.rewardlab.envs.text.ArithProblem;
 import org.rewardlab.repro.Arm;
 import org.rewardlab.repro.Claim;
 import org.rewardlab.repro.Comparison;
+import org.rewardlab.repro.LmSetup;
 import org.rewardlab.repro.Paper;
 import org.rewardlab.repro.PaperStatus;
 import org.rewardlab.repro.Papers;
@@ -132,19 +127,18 @@ public final class GrpoLambdaRepro implements Repro<GrpoLambdaRepro.Config> {
       return new ArithConfig(List.of(digits), List.of(ArithOp.ADD), AnswerFormat.FIXED_WIDTH, true, redundantSteps);
     }
 
-    LmModelSpec model() {
-      return new LmModelSpec(layers, dModel, heads, contextLength, null, false);
+    /** The shared LM sizes (model, SFT warm start, GRPO budget) of {@link LmSetup}. */
+    LmSetup setup() {
+      return new LmSetup(layers, dModel, heads, contextLength, sftSteps, sftBatch, rlSteps, prompts, groupSize, learningRate,
+          beta, testSize);
     }
 
     SftConfig sft() {
-      return new SftConfig(task(), model(), new SftSpec(sftSteps, sftBatch, 2e-3, 0.01, 0.0), new LmEvalSpec(testSize, 0, 1, 1.0));
+      return setup().sft(task());
     }
 
     GrpoConfig grpo(GrpoVariantSpec variant, Path warmStart) {
-      return new GrpoConfig(task(), model(), new SftSpec(0, sftBatch, 2e-3, 0.01, 0.0), rlSteps, prompts, groupSize,
-          maxNewTokens, 1.0, learningRate, 0.0, 1, 0.0, false, GroupAdvantageConfig.defaults(),
-          GrpoLossConfig.defaults().withKl(beta, KlEstimator.K3, false), new LmEvalSpec(testSize, evalEvery, 1, 1.0), variant,
-          warmStart.toString());
+      return setup().grpo(task(), variant, maxNewTokens, evalEvery, warmStart);
     }
 
     GrpoVariantSpec variant(String arm) {
