@@ -35,7 +35,7 @@ public final class LearningCurves {
   public static void write(String title, String xLabel, String yLabel, List<Series> series, Path out) {
     int w = 900;
     int h = 560;
-    int left = 80, right = 190, top = 40, bottom = 55;
+    int left = 95, right = 190, top = 40, bottom = 55;
     double xMin = Double.POSITIVE_INFINITY, xMax = Double.NEGATIVE_INFINITY;
     double yMin = Double.POSITIVE_INFINITY, yMax = Double.NEGATIVE_INFINITY;
     for (Series s : series) {
@@ -73,7 +73,7 @@ public final class LearningCurves {
       g.drawLine(left, yy, left + pw, yy);
       g.drawLine(xx, top, xx, top + ph);
       g.setColor(Color.DARK_GRAY);
-      g.drawString(String.format(Locale.ROOT, "%.3g", yMin + i * (yMax - yMin) / 5), 8, yy + 4);
+      g.drawString(String.format(Locale.ROOT, "%.3g", yMin + i * (yMax - yMin) / 5), left - 52, yy + 4);
       g.drawString(String.format(Locale.ROOT, "%.4g", xMin + i * (xMax - xMin) / 5), xx - 15, top + ph + 16);
     }
     g.setColor(Color.BLACK);
@@ -83,7 +83,7 @@ public final class LearningCurves {
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     g.drawString(xLabel, left + pw / 2 - 60, h - 12);
     g.rotate(-Math.PI / 2);
-    g.drawString(yLabel, -(top + ph / 2 + 40), 20);
+    g.drawString(yLabel, -(top + ph / 2 + 50), 18);
     g.rotate(Math.PI / 2);
     g.setStroke(new BasicStroke(2f));
     for (int si = 0; si < series.size(); si++) {
