@@ -64,6 +64,8 @@ class ExamplesRunTest {
           "--set", "algo.preferences.initialEpochMultiplier=2"));
       case "qd" -> sets.addAll(List.of("--set", "algo.evaluations=300", "--set", "algo.mu=20"));
       case "toponav" -> sets.addAll(List.of("--set", "algo.totalTimesteps=500", "--set", "algo.stepsPerIteration=250"));
+      case "diffusion-ft" -> sets.addAll(List.of("--set", "algo.epochs=2", "--set", "algo.pretrainSteps=20", "--set", "algo.steps=8",
+          "--set", "algo.hidden=[16]", "--set", "algo.evalPerPrompt=8"));
       default -> sets.addAll(List.of("--set", "algo.totalTimesteps=" + oneRollout(example)));
     }
     sets.addAll(List.of("--set", "run.evalEpisodes=1"));

@@ -1,7 +1,9 @@
 package org.rewardlab.algos.diffusion;
 
 import org.rewardlab.core.random.RandomSource;
+import org.rewardlab.core.run.Checkpoint;
 import org.rewardlab.nn.Adam;
+import org.rewardlab.nn.AdamState;
 import org.rewardlab.nn.DenseMlp;
 import org.rewardlab.nn.GradClip;
 
@@ -43,6 +45,22 @@ public final class AlignProp implements FineTuner {
   @Override
   public PointDenoiser model() {
     return model;
+  }
+
+  @Override
+  public void writeState(Checkpoint.Builder b) {
+    adam.exportState().writeTo(b, "ft.adam");
+    b.longs("ft.rng", rng.state());
+    b.counter("ft.queries", queries);
+    b.counter("ft.updates", updates);
+  }
+
+  @Override
+  public void readState(Checkpoint c) {
+    adam.importState(AdamState.readFrom(c, "ft.adam"));
+    rng.restore(c.longs("ft.rng"));
+    queries = c.counter("ft.queries");
+    updates = c.counter("ft.updates");
   }
 
   /** K of the last epoch. */

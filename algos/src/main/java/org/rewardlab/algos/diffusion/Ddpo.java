@@ -1,7 +1,9 @@
 package org.rewardlab.algos.diffusion;
 
 import org.rewardlab.core.random.RandomSource;
+import org.rewardlab.core.run.Checkpoint;
 import org.rewardlab.nn.Adam;
+import org.rewardlab.nn.AdamState;
 import org.rewardlab.nn.GradClip;
 
 /**
@@ -42,6 +44,24 @@ public final class Ddpo implements FineTuner {
   @Override
   public PointDenoiser model() {
     return model;
+  }
+
+  @Override
+  public void writeState(Checkpoint.Builder b) {
+    adam.exportState().writeTo(b, "ft.adam");
+    b.longs("ft.rng", rng.state());
+    b.counter("ft.queries", queries);
+    b.counter("ft.updates", updates);
+    b.doubles("ft.tracker", tracker.state());
+  }
+
+  @Override
+  public void readState(Checkpoint c) {
+    adam.importState(AdamState.readFrom(c, "ft.adam"));
+    rng.restore(c.longs("ft.rng"));
+    queries = c.counter("ft.queries");
+    updates = c.counter("ft.updates");
+    tracker.restore(c.doubles("ft.tracker"));
   }
 
   @Override

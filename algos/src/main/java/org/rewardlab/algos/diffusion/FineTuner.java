@@ -1,6 +1,7 @@
 package org.rewardlab.algos.diffusion;
 
 import org.rewardlab.core.random.RandomSource;
+import org.rewardlab.core.run.Checkpoint;
 
 /**
  * A reward fine-tuning method for a point-diffusion model ({@link Ddpo}, {@link AlignProp}, {@link
@@ -13,6 +14,12 @@ public interface FineTuner {
 
   /** The model being fine-tuned (updated in place). */
   PointDenoiser model();
+
+  /** Writes the optimizer, the random stream, the counters and any method state (names {@code ft.*}). */
+  void writeState(Checkpoint.Builder b);
+
+  /** Restores what {@link #writeState} wrote, so that the run continues bit for bit. */
+  void readState(Checkpoint c);
 
   /**
    * One epoch's numbers.

@@ -41,6 +41,34 @@ public final class PromptStatTracker {
     return adv;
   }
 
+  /** The buffers as {@code [prompt, size, rewards..., prompt, size, ...]} in prompt order, for checkpoints. */
+  public double[] state() {
+    java.util.List<Double> out = new java.util.ArrayList<>();
+    for (int p : new java.util.TreeSet<>(buffers.keySet())) {
+      ArrayDeque<Double> q = buffers.get(p);
+      out.add((double) p);
+      out.add((double) q.size());
+      out.addAll(q);
+    }
+    double[] a = new double[out.size()];
+    for (int i = 0; i < a.length; i++) a[i] = out.get(i);
+    return a;
+  }
+
+  /** Replaces the buffers with a {@link #state()}. */
+  public void restore(double[] state) {
+    buffers.clear();
+    int i = 0;
+    while (i < state.length) {
+      int p = (int) state[i];
+      int n = (int) state[i + 1];
+      ArrayDeque<Double> q = new ArrayDeque<>();
+      for (int k = 0; k < n; k++) q.addLast(state[i + 2 + k]);
+      buffers.put(p, q);
+      i += 2 + n;
+    }
+  }
+
   private static double[] meanStd(double[] a, ArrayDeque<Double> q) {
     double s = 0;
     double ss = 0;

@@ -60,17 +60,17 @@ public final class PrdpRepro implements Repro<PrdpRepro.Config> {
    * @param learningRate Adam step of both methods
    * @param beta PRDP's beta
    * @param clip PRDP's per-step proximal eps
-   * @param evalPerPrompt evaluation samples per prompt (first 64 prompts)
+   * @param evalSamples evaluation samples, spread evenly over the 4 prompts (few) or the first 64 prompts (many)
    * @param seeds run seeds
    */
   public record Config(int steps, int hidden, int pretrainSteps, int epochs, int promptsPerEpoch, int samplesPerPrompt,
-      int manyPrompts, double learningRate, double beta, double clip, int evalPerPrompt, List<Long> seeds)
+      int manyPrompts, double learningRate, double beta, double clip, int evalSamples, List<Long> seeds)
       implements ReproConfig<Config> {
     public Config {
       if (steps < 2 || hidden < 1 || pretrainSteps < 1 || epochs < 6 || promptsPerEpoch < 1 || samplesPerPrompt < 2
-          || manyPrompts < 4 || !(learningRate > 0) || !(beta > 0) || !(clip > 0) || evalPerPrompt < 1) {
+          || manyPrompts < 4 || !(learningRate > 0) || !(beta > 0) || !(clip > 0) || evalSamples < 64) {
         throw new IllegalArgumentException("prdp config: need steps >= 2, epochs >= 6, samplesPerPrompt >= 2, manyPrompts >= 4, "
-            + "positive learning rate, beta and clip");
+            + "positive learning rate, beta and clip, evalSamples >= 64");
       }
       seeds = ReproConfig.checkSeeds(seeds);
     }
@@ -78,8 +78,8 @@ public final class PrdpRepro implements Repro<PrdpRepro.Config> {
     /** smoke: T 8, 3x16, 100 pretraining steps, 8 epochs; default: T 20, 3x64, 1500 steps, 100 epochs of 8 x 8, 1000 prompts, beta 0.1, seeds 1-3. */
     public static Config forScale(Scale scale) {
       return switch (scale) {
-        case SMOKE -> new Config(8, 16, 100, 8, 4, 4, 100, 1e-3, 0.1, 1e-2, 8, List.of(1L, 2L));
-        case DEFAULT -> new Config(20, 64, 1500, 100, 8, 8, 1000, 1e-3, 0.1, 1e-2, 16, List.of(1L, 2L, 3L));
+        case SMOKE -> new Config(8, 16, 100, 8, 4, 4, 100, 1e-3, 0.1, 1e-2, 64, List.of(1L, 2L));
+        case DEFAULT -> new Config(20, 64, 1500, 100, 8, 8, 1000, 1e-3, 0.1, 1e-2, 1024, List.of(1L, 2L, 3L));
         case PAPER -> throw Scale.PAPER.refused("prdp", "the paper fine-tunes Stable Diffusion v1.4 on 45 and 100k+ prompts "
             + "with learned rewards (HPSv2, PickScore) on GPUs");
       };
@@ -88,7 +88,7 @@ public final class PrdpRepro implements Repro<PrdpRepro.Config> {
     @Override
     public Config withSeeds(List<Long> s) {
       return new Config(steps, hidden, pretrainSteps, epochs, promptsPerEpoch, samplesPerPrompt, manyPrompts, learningRate,
-          beta, clip, evalPerPrompt, s);
+          beta, clip, evalSamples, s);
     }
 
     FineTuneConfig fineTune(String arm, String set) {
@@ -97,6 +97,10 @@ public final class PrdpRepro implements Repro<PrdpRepro.Config> {
       FineTuneConfig base = FineTuneConfig.defaults().withBatch(prompts, perPrompt).withLearningRate(learningRate);
       return arm.equals(PRDP) ? base.withMethod("prdp").withPpo(1e-4, 2, 1).withPrdp(beta, clip)
           : base.withMethod("ddpo").withPpo(1e-4, 2, 1);
+    }
+
+    int evalPerPrompt(Prompts p) {
+      return Math.max(1, evalSamples / Math.min(64, p.count()));
     }
 
     Prompts prompts(String set, long seed) {
@@ -137,13 +141,13 @@ public final class PrdpRepro implements Repro<PrdpRepro.Config> {
       Prompts prompts = config.prompts(set, seed);
       PointDenoiser base = ctx.timeArm("pretrain-" + set, () -> FineTuneRun.pretrain(NoiseSchedule.defaults(config.steps()),
           prompts, new int[] {config.hidden(), config.hidden(), config.hidden()}, 4, config.pretrainSteps(), 256, 3e-3, seed));
-      SampleStats before = SampleStats.of(base, reward, config.evalPerPrompt(), 64, 1.0, RandomSource.of(seed).derive("eval").seed());
+      SampleStats before = SampleStats.of(base, reward, config.evalPerPrompt(prompts), 64, 1.0, RandomSource.of(seed).derive("eval").seed());
       values.put("reward_pretrained/" + set, before.meanReward());
       List<LearningCurves.Series> curves = new ArrayList<>();
       for (String arm : List.of(PRDP, DDPO)) {
         String key = arm + "/" + set;
         FineTuneRun.Result r = ctx.timeArm(arm + "-" + set, () -> FineTuneRun.run(base, config.fineTune(arm, set), reward,
-            config.epochs(), seed, config.evalPerPrompt(), null));
+            config.epochs(), seed, config.evalPerPrompt(prompts), null));
         double[] smooth = smooth(r.reward(), 5);
         values.put("reward_end/" + key, r.end().meanReward());
         values.put("drawdown/" + key, drawdown(smooth));
