@@ -110,4 +110,16 @@ class DiffusionFtAlgorithmTest {
     assertThatThrownBy(() -> ExperimentSpecs.read(YAML, "algo.method=sgd")).isInstanceOf(UserInputException.class)
         .hasMessageContaining("method");
   }
+
+  @Test
+  void theYamlOfTheDocsSectionIsAValidExperimentAndEqualsTheExample() throws IOException {
+    String doc = Files.readString(Path.of("../docs/diffusion.md"));
+    String section = doc.substring(doc.indexOf("## Through the runner"));
+    int from = section.indexOf("```yaml\n") + "```yaml\n".length();
+    ExperimentSpec spec = ExperimentSpecs.read(section.substring(from, section.indexOf("```", from)));
+    assertThat(spec.algoType()).isEqualTo("diffusion-ft");
+    Algorithms.of(spec).validate(spec, EnvRegistry.standard());
+    ExperimentSpec example = ExperimentSpecs.read(Files.readString(Path.of("../examples/diffusion-alignprop.yaml")));
+    assertThat(spec.algo()).isEqualTo(example.algo());
+  }
 }
