@@ -45,4 +45,32 @@ public record SampleStats(double meanReward, double clusterEntropy, double[] sam
     }
     return new SampleStats(FineTuner.mean(r), h, c.samples(), prompts);
   }
+
+  /**
+   * The sliced Wasserstein-1 distance between two point sets {@code [n*2]} of equal size: the mean over
+   * {@code directions} evenly spaced unit directions of the 1-D W1 between the sorted projections.
+   */
+  public static double slicedWasserstein(double[] a, double[] b, int directions) {
+    if (a.length != b.length || a.length % 2 != 0 || a.length == 0) throw new IllegalArgumentException("need two equal, non-empty point sets");
+    if (directions < 1) throw new IllegalArgumentException("directions must be >= 1");
+    int n = a.length / 2;
+    double total = 0;
+    double[] pa = new double[n];
+    double[] pb = new double[n];
+    for (int d = 0; d < directions; d++) {
+      double ang = Math.PI * d / directions;
+      double c = Math.cos(ang);
+      double s = Math.sin(ang);
+      for (int i = 0; i < n; i++) {
+        pa[i] = c * a[2 * i] + s * a[2 * i + 1];
+        pb[i] = c * b[2 * i] + s * b[2 * i + 1];
+      }
+      java.util.Arrays.sort(pa);
+      java.util.Arrays.sort(pb);
+      double w = 0;
+      for (int i = 0; i < n; i++) w += Math.abs(pa[i] - pb[i]);
+      total += w / n;
+    }
+    return total / directions;
+  }
 }

@@ -198,6 +198,19 @@ class PointDiffusionTest {
     }
   }
 
+  @Test
+  void slicedWassersteinIsZeroForTheSameSetAndTheShiftForATranslation() {
+    double[] a = {0, 0, 1, 0, 0, 1, 2, 2};
+    double[] b = {2, 0, 1, 2, 3, 0, 1, 1};
+    double[] shifted = {1, 0, 2, 0, 1, 1, 3, 2};
+    assertThat(SampleStats.slicedWasserstein(a, a, 16)).isZero();
+    // a translation by (1, 0): the projection on direction (cos t, sin t) shifts by cos t; mean of |cos t| over [0, pi)
+    double expected = 0;
+    for (int d = 0; d < 16; d++) expected += Math.abs(Math.cos(Math.PI * d / 16)) / 16;
+    assertThat(SampleStats.slicedWasserstein(a, shifted, 16)).isCloseTo(expected, within(1e-12));
+    assertThat(SampleStats.slicedWasserstein(a, b, 16)).isPositive();
+  }
+
   private static double[] run(FineTuneConfig cfg, PointDenoiser base, PointReward r, int epochs) {
     FineTuner ft = FineTuner.create(cfg, base.copy(), base, r, RandomSource.of(33));
     double[] out = new double[epochs];

@@ -41,12 +41,17 @@ import org.rewardlab.repro.SeedResult;
  * </ul>
  *
  * Signals: the final reward on a fixed evaluation draw, and the instability of training — the largest
- * fall of the 5-epoch running mean of the on-policy reward below its running maximum (drawdown).
+ * fall of the 5-epoch running mean of the on-policy reward below its running maximum (drawdown). A
+ * third arm on the few prompts, PRDP with beta = 10, checks the KL regularisation: its final samples
+ * should stay closer (sliced Wasserstein-1, same evaluation noise) to the pretrained model's.
  * Learning curves: {@code seed-N/learning-curve.png}.
  */
 public final class PrdpRepro implements Repro<PrdpRepro.Config> {
   static final String PRDP = "prdp";
   static final String DDPO = "ddpo";
+  static final String PRDP_BIG_BETA = "prdp-beta10";
+  /** PRDP's beta of the KL check arm (GEN §16 e: beta in {0.1, 1, 10}). */
+  static final double BIG_BETA = 10;
   static final List<String> SETS = List.of("few", "many");
 
   /**
@@ -95,8 +100,11 @@ public final class PrdpRepro implements Repro<PrdpRepro.Config> {
       int prompts = set.equals("few") ? 4 : promptsPerEpoch;
       int perPrompt = set.equals("few") ? promptsPerEpoch * samplesPerPrompt / 4 : samplesPerPrompt;
       FineTuneConfig base = FineTuneConfig.defaults().withBatch(prompts, perPrompt).withLearningRate(learningRate);
-      return arm.equals(PRDP) ? base.withMethod("prdp").withPpo(1e-4, 2, 1).withPrdp(beta, clip)
-          : base.withMethod("ddpo").withPpo(1e-4, 2, 1);
+      return switch (arm) {
+        case PRDP -> base.withMethod("prdp").withPpo(1e-4, 2, 1).withPrdp(beta, clip);
+        case PRDP_BIG_BETA -> base.withMethod("prdp").withPpo(1e-4, 2, 1).withPrdp(BIG_BETA, clip);
+        default -> base.withMethod("ddpo").withPpo(1e-4, 2, 1);
+      };
     }
 
     int evalPerPrompt(Prompts p) {
@@ -144,20 +152,22 @@ public final class PrdpRepro implements Repro<PrdpRepro.Config> {
       SampleStats before = SampleStats.of(base, reward, config.evalPerPrompt(prompts), 64, 1.0, RandomSource.of(seed).derive("eval").seed());
       values.put("reward_pretrained/" + set, before.meanReward());
       List<LearningCurves.Series> curves = new ArrayList<>();
-      for (String arm : List.of(PRDP, DDPO)) {
+      List<String> arms = set.equals("few") ? List.of(PRDP, DDPO, PRDP_BIG_BETA) : List.of(PRDP, DDPO);
+      for (String arm : arms) {
         String key = arm + "/" + set;
         FineTuneRun.Result r = ctx.timeArm(arm + "-" + set, () -> FineTuneRun.run(base, config.fineTune(arm, set), reward,
             config.epochs(), seed, config.evalPerPrompt(prompts), null));
         double[] smooth = smooth(r.reward(), 5);
         values.put("reward_end/" + key, r.end().meanReward());
+        values.put("w1/" + key, SampleStats.slicedWasserstein(before.samples(), r.end().samples(), 32));
         values.put("drawdown/" + key, drawdown(smooth));
         values.put("reward_last10/" + key, mean(r.reward(), r.reward().length - Math.max(1, r.reward().length / 10), r.reward().length));
         double[] x = new double[smooth.length];
         for (int i = 0; i < x.length; i++) x[i] = r.queries()[i];
         curves.add(new LearningCurves.Series(arm + " (" + set + ")", x, smooth));
-        ctx.log(String.format(Locale.ROOT, "seed %d %-4s %-4s reward %.3f -> end %.3f, last-10%% on-policy %.3f, drawdown %.3f (%.1fs)",
-            seed, arm, set, before.meanReward(), r.end().meanReward(), values.get("reward_last10/" + key),
-            values.get("drawdown/" + key), r.seconds()));
+        ctx.log(String.format(Locale.ROOT, "seed %d %-4s %-4s reward %.3f -> end %.3f, last-10%% on-policy %.3f, drawdown %.3f, "
+                + "sliced W1 to pretrained %.3f (%.1fs)", seed, arm, set, before.meanReward(), r.end().meanReward(),
+            values.get("reward_last10/" + key), values.get("drawdown/" + key), values.get("w1/" + key), r.seconds()));
       }
       Path png = ctx.outputDir().resolve("seed-" + seed).resolve("learning-curve-" + set + ".png");
       LearningCurves.write(String.format(Locale.ROOT, "prdp repro, seed %d, %s prompts: quantized reward (5-epoch mean)", seed, set),
@@ -201,6 +211,10 @@ public final class PrdpRepro implements Repro<PrdpRepro.Config> {
     claims.add(Claim.of("many prompts (" + config.manyPrompts() + "): final mean reward (fixed evaluation draw)", "",
         new Comparison.Greater(PRDP, DDPO, 0), SeedResult.arm(PRDP, perSeed, "reward_end/prdp/many"),
         SeedResult.arm(DDPO, perSeed, "reward_end/ddpo/many")));
+    claims.add(Claim.of("few prompts: sliced W1 of the final samples from the pretrained samples (same noise), beta = "
+            + BIG_BETA + " vs beta = " + config.beta() + " (the KL term keeps pi near pi_ref)", "",
+        new Comparison.Less(PRDP_BIG_BETA, PRDP, 0), SeedResult.arm(PRDP_BIG_BETA, perSeed, "w1/prdp-beta10/few"),
+        SeedResult.arm(PRDP, perSeed, "w1/prdp/few")));
     return claims;
   }
 
@@ -213,6 +227,9 @@ public final class PrdpRepro implements Repro<PrdpRepro.Config> {
           SeedResult.meanOf(perSeed, "reward_last10/prdp/" + set), SeedResult.meanOf(perSeed, "reward_last10/ddpo/" + set),
           SeedResult.meanOf(perSeed, "drawdown/prdp/" + set), SeedResult.meanOf(perSeed, "drawdown/ddpo/" + set)));
     }
+    notes.add(String.format(Locale.ROOT, "few prompts, beta = %.0f: final reward %.3f, sliced W1 to pretrained %.3f (beta = %.3g: %.3f, ddpo: %.3f)",
+        BIG_BETA, SeedResult.meanOf(perSeed, "reward_end/prdp-beta10/few"), SeedResult.meanOf(perSeed, "w1/prdp-beta10/few"),
+        config.beta(), SeedResult.meanOf(perSeed, "w1/prdp/few"), SeedResult.meanOf(perSeed, "w1/ddpo/few")));
     notes.add(String.format(Locale.ROOT, "both methods: Adam lr %.0e, %d epochs of %d reward queries, 2 optimizer steps per epoch; "
             + "DDPO clip 1e-4 and per-prompt advantages (buffer 32, min 16: with many prompts almost always the batch statistics); "
             + "PRDP beta %.3g, per-step clip %.0e", config.learningRate(), config.epochs(),

@@ -27,7 +27,7 @@ class PrdpReproTest {
     List<String> log = new ArrayList<>();
     ReproResult a = runSmoke(tmp.resolve("a"), log);
     assertThat(a.paperId()).isEqualTo("prdp");
-    assertThat(a.claims()).hasSize(3).allSatisfy(c -> assertThat(c.verdict()).isNotNull());
+    assertThat(a.claims()).hasSize(4).allSatisfy(c -> assertThat(c.verdict()).isNotNull());
     assertThat(log).anyMatch(l -> l.contains("seed 1 prdp many"));
     assertThat(Files.exists(tmp.resolve("a").resolve("seed-1").resolve("learning-curve-many.png"))).isTrue();
     ReproResult b = runSmoke(tmp.resolve("b"), new ArrayList<>());
