@@ -215,7 +215,8 @@ final class SweepCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     SweepTable table = outcome.table();
-    out.printf(Locale.ROOT, "ran %d tasks in %.1f s (%d were done already)%n", outcome.ran(), seconds, outcome.skipped());
+    out.printf(Locale.ROOT, "ran %d task%s in %.1f s (%d %s done already)%n", outcome.ran(), outcome.ran() == 1 ? "" : "s", seconds,
+        outcome.skipped(), outcome.skipped() == 1 ? "was" : "were");
     out.print(table.text());
     for (String m : table.metrics()) {
       boolean logged = table.results().stream().anyMatch(r -> r.finalMetrics().containsKey(m));
