@@ -58,8 +58,8 @@ public final class CoRewardRepro implements Repro<CoRewardRepro.Config> {
   static final String SELF = "self vote";
   static final String CO = "co-reward";
   static final List<String> ARMS = List.of(GT, SELF, CO);
-  static final String WEAK = "weak";
-  static final String COMPETENT = "competent";
+  static final String WEAK = "short";
+  static final String COMPETENT = "long";
   static final List<String> REGIMES = List.of(WEAK, COMPETENT);
 
   /**
@@ -67,8 +67,9 @@ public final class CoRewardRepro implements Repro<CoRewardRepro.Config> {
    *
    * @param lm the model, GRPO budget (prompts per batch: pairs × 2) and test split; its {@code sftSteps} is unused
    * @param digits operand digits of the additions
-   * @param weakSftSteps SFT steps of the weak warm start (before the accuracy jump of the tiny model)
-   * @param competentSftSteps SFT steps of the competent warm start (after it)
+   * @param weakSftSteps SFT steps of the short warm start (before the tiny model's accuracy jump on every seed tried)
+   * @param competentSftSteps SFT steps of the long warm start (after the jump on most seeds: the competent regime of
+   *     the paper's base models)
    * @param evalEvery held-out greedy evaluation every this many GRPO iterations (the lowest accuracy during RL)
    * @param samples sampled completions (τ = 1) per held-out problem for the sampled accuracy
    * @param seeds run seeds (each: its own warm starts, split, batches and sampling)
@@ -86,7 +87,7 @@ public final class CoRewardRepro implements Repro<CoRewardRepro.Config> {
 
     /**
      * smoke: a 1-layer width-32 model, 10 and 20 SFT steps, 3 GRPO steps of 2 pairs x 4, seeds 1-2 (seconds); default:
-     * 2-digit addition, TinyGpt 2 x 64, warm starts of 300 (weak: about 10% greedy accuracy) and 800 (competent: 95-100%)
+     * 2-digit addition, TinyGpt 2 x 64, warm starts of 300 (short: about 10% greedy accuracy) and 800 (long: past the accuracy jump on most seeds)
      * SFT steps of 32, then per arm 100 GRPO steps of 8 pairs x 8 at lr 1e-4 with β = 0.005 (k3, the paper's KL
      * coefficient), 300 test problems, 4 samples each, seeds 1-3; paper: refused.
      */
@@ -252,26 +253,26 @@ public final class CoRewardRepro implements Repro<CoRewardRepro.Config> {
     String k = COMPETENT + "/";
     String w = WEAK + "/";
     return List.of(
-        Claim.of("competent warm start: held-out greedy accuracy, label-free co-reward within 3 points of ground-truth-reward"
+        Claim.of("long warm start: held-out greedy accuracy, label-free co-reward within 3 points of ground-truth-reward"
                 + " training (paired)", "points", new Comparison.AtLeast(coGt, -3),
             SeedResult.difference(coGt, perSeed, "accuracy/" + k + CO, "accuracy/" + k + GT),
             SeedResult.arm(CO, perSeed, "accuracy/" + k + CO), SeedResult.arm(GT, perSeed, "accuracy/" + k + GT),
             SeedResult.arm(WARM, perSeed, "accuracy/" + k + WARM)),
-        Claim.of("competent warm start: sampled accuracy (τ = 1), co-reward within 3 points of ground-truth-reward training"
+        Claim.of("long warm start: sampled accuracy (τ = 1), co-reward within 3 points of ground-truth-reward training"
                 + " (paired)", "points", new Comparison.AtLeast(coGt, -3),
             SeedResult.difference(coGt, perSeed, "sampled accuracy/" + k + CO, "sampled accuracy/" + k + GT),
             SeedResult.arm(CO, perSeed, "sampled accuracy/" + k + CO), SeedResult.arm(GT, perSeed, "sampled accuracy/" + k + GT),
             SeedResult.arm(WARM, perSeed, "sampled accuracy/" + k + WARM)),
-        Claim.of("competent warm start, no collapse: co-reward's distinct greedy answers over the test problems within 5 points"
+        Claim.of("long warm start, no collapse: co-reward's distinct greedy answers over the test problems within 5 points"
                 + " of the warm start's (paired)", "points", new Comparison.AtLeast(coWarm, -5),
             SeedResult.difference(coWarm, perSeed, "distinct answers/" + k + CO, "distinct answers/" + k + WARM),
             SeedResult.difference(selfWarm, perSeed, "distinct answers/" + k + SELF, "distinct answers/" + k + WARM)),
-        Claim.of("weak warm start: same-question majority voting collapses, its greedy accuracy ends below the warm start's"
+        Claim.of("short warm start: same-question majority voting collapses, its greedy accuracy ends below the warm start's"
                 + " (paired)", "points", new Comparison.AtMost(selfWarm, -1),
             SeedResult.difference(selfWarm, perSeed, "accuracy/" + w + SELF, "accuracy/" + w + WARM),
             SeedResult.difference(coWarm, perSeed, "accuracy/" + w + CO, "accuracy/" + w + WARM),
             SeedResult.difference(GT + " - " + WARM, perSeed, "accuracy/" + w + GT, "accuracy/" + w + WARM)),
-        Claim.of("weak warm start: co-reward ends above same-question majority voting, greedy accuracy (paired)", "points",
+        Claim.of("short warm start: co-reward ends above same-question majority voting, greedy accuracy (paired)", "points",
             new Comparison.AtLeast(coSelf, 1), SeedResult.difference(coSelf, perSeed, "accuracy/" + w + CO, "accuracy/" + w + SELF)));
   }
 

@@ -30,12 +30,12 @@ class CoRewardReproTest {
     assertThat(a.paperId()).isEqualTo("co-reward");
     assertThat(a.claims()).hasSize(5).allSatisfy(c -> assertThat(c.verdict()).isNotNull());
     assertThat(a.armSeconds()).containsOnlyKeys("warm start (shared)", "ground truth", "self vote", "co-reward");
-    assertThat(log).anyMatch(l -> l.contains("seed 1 competent/co-reward"));
+    assertThat(log).anyMatch(l -> l.contains("seed 1 long/co-reward"));
     SeedResult alone = new CoRewardRepro().measure(CoRewardRepro.Config.forScale(Scale.SMOKE), 2,
         new ReproContext(tmp.resolve("b"), null));
-    assertThat(alone.value("accuracy/competent/co-reward")).isEqualTo(a.claims().get(0).arm("co-reward").values().get(1));
-    assertThat(alone.value("distinct answers/weak/self vote")).isBetween(0.0, 100.0);
-    assertThat(alone.value("sampled accuracy/weak/warm start")).isBetween(0.0, 100.0);
+    assertThat(alone.value("accuracy/long/co-reward")).isEqualTo(a.claims().get(0).arm("co-reward").values().get(1));
+    assertThat(alone.value("distinct answers/short/self vote")).isBetween(0.0, 100.0);
+    assertThat(alone.value("sampled accuracy/short/warm start")).isBetween(0.0, 100.0);
     assertThat(ReproRegistry.standard().repro("co-reward")).isPresent();
   }
 
@@ -51,25 +51,25 @@ class CoRewardReproTest {
 
   @Test
   void claimsReadPairedDifferencesPerRegime() {
-    // competent: co-reward 2 points under ground truth; weak: self vote falls 5 below the warm start, co-reward 3 above it
+    // long: co-reward 2 points under ground truth; short: self vote falls 5 below the warm start, co-reward 3 above it
     List<SeedResult> seeds = new ArrayList<>();
     for (long s = 1; s <= 3; s++) {
       double e = s * 0.1;
       Map<String, Double> v = new java.util.HashMap<>();
-      v.put("accuracy/competent/warm start", 90 + e);
-      v.put("accuracy/competent/ground truth", 96 + e);
-      v.put("accuracy/competent/co-reward", 94 + e);
-      v.put("accuracy/competent/self vote", 94 + e);
-      v.put("sampled accuracy/competent/warm start", 80 + e);
-      v.put("sampled accuracy/competent/ground truth", 90 + e);
-      v.put("sampled accuracy/competent/co-reward", 85 + e);
-      v.put("distinct answers/competent/warm start", 40.0);
-      v.put("distinct answers/competent/co-reward", 41.0);
-      v.put("distinct answers/competent/self vote", 20.0);
-      v.put("accuracy/weak/warm start", 10 + e);
-      v.put("accuracy/weak/ground truth", 12 + e);
-      v.put("accuracy/weak/self vote", 5 + e);
-      v.put("accuracy/weak/co-reward", 13 + e);
+      v.put("accuracy/long/warm start", 90 + e);
+      v.put("accuracy/long/ground truth", 96 + e);
+      v.put("accuracy/long/co-reward", 94 + e);
+      v.put("accuracy/long/self vote", 94 + e);
+      v.put("sampled accuracy/long/warm start", 80 + e);
+      v.put("sampled accuracy/long/ground truth", 90 + e);
+      v.put("sampled accuracy/long/co-reward", 85 + e);
+      v.put("distinct answers/long/warm start", 40.0);
+      v.put("distinct answers/long/co-reward", 41.0);
+      v.put("distinct answers/long/self vote", 20.0);
+      v.put("accuracy/short/warm start", 10 + e);
+      v.put("accuracy/short/ground truth", 12 + e);
+      v.put("accuracy/short/self vote", 5 + e);
+      v.put("accuracy/short/co-reward", 13 + e);
       seeds.add(new SeedResult(s, v));
     }
     List<Claim> claims = new CoRewardRepro().claims(CoRewardRepro.Config.forScale(Scale.SMOKE), seeds);
