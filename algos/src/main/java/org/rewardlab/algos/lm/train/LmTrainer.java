@@ -35,6 +35,7 @@ import org.rewardlab.core.run.RunContext;
 import org.rewardlab.core.text.CharTokenizer;
 import org.rewardlab.envs.text.AnalogicalTask;
 import org.rewardlab.envs.text.Completion;
+import org.rewardlab.envs.text.MajorityVote;
 import org.rewardlab.envs.text.Problem;
 import org.rewardlab.envs.text.Split;
 import org.rewardlab.envs.text.TextRewards;
@@ -283,7 +284,7 @@ final class LmTrainer implements LoopTrainer, Collector<LmBatch>, Learner<LmBatc
       String maj = votes.majority(k);
       if (!maj.isEmpty() && problems.get(k).verify(maj).correct()) labels++;
       entropy += votes.entropyBits(k);
-      if (k % 2 == 0) agree += org.rewardlab.envs.text.MajorityVote.agrees(maj, votes.majority(k + 1));
+      if (k % 2 == 0) agree += MajorityVote.agrees(maj, votes.majority(k + 1));
     }
     int rows = votes.rows();
     double self = 0;
