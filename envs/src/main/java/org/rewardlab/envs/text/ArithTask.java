@@ -13,9 +13,12 @@ import org.rewardlab.core.random.RandomSource;
  * stream's draws, and every problem and answer at {@code redundantSteps = 0}, are as without the option. The alphabet is always
  * {@code "0123456789+*="}, so token ids match the peer's whichever operations are on.
  *
+ * <p>The {@linkplain #analogue analogue} of {@code a op b} is the commuted {@code b op a} (same result, another
+ * prompt), Co-Reward's "rephrased question" on T-ARITH (PO §12(e)).
+ *
  * <p>Immutable and thread-safe.
  */
-public final class ArithTask implements TextTask<ArithProblem> {
+public final class ArithTask implements AnalogicalTask<ArithProblem> {
   /** The registry name. */
   public static final String NAME = "arith";
   /** The characters of prompts, answers and scratchpads. */
@@ -51,9 +54,22 @@ public final class ArithTask implements TextTask<ArithProblem> {
     long span = pow10(d) - lo;
     long a = lo + rng.nextInt((int) span);
     long b = lo + rng.nextInt((int) span);
+    return problem(a, b, op, d);
+  }
+
+  private ArithProblem problem(long a, long b, ArithOp op, int d) {
     String key = Long.toString(a) + op.symbol() + b;
     boolean check = config.scratchpad() && config.redundantSteps() > 0 && redundancyDraw(key) < config.redundantSteps();
     return new ArithProblem(a, b, op, d, config.answerFormat(), config.scratchpad(), check);
+  }
+
+  /**
+   * The commuted problem {@code b op a}: the same result and answer format; its reference scratchpad (if any)
+   * is the commuted problem's own, and whether it repeats a step is drawn from its own key.
+   */
+  @Override
+  public ArithProblem analogue(ArithProblem p) {
+    return problem(p.b(), p.a(), p.op(), p.digits());
   }
 
   /** The salt of {@link #redundancyDraw}; fixed, so that which problems repeat a step never changes. */

@@ -46,6 +46,12 @@ import org.rewardlab.envs.text.TextTaskConfig;
  *     spec to read beyond the verdict and the group statistics (a synthetic reward model's score, a
  *     process reward model's step scores; see {@link CompletionSignalSpec}); empty by default and then
  *     left out of the written config
+ * @param pairAnalogues draw each batch as {@code promptsPerStep / 2} training problems, each followed by its
+ *     analogue (the task's rephrasing, {@link org.rewardlab.envs.text.AnalogicalTask}; T-ARITH: the commuted
+ *     expression) in the next group; the completions then also carry the signal {@code twin.vote} (agreement
+ *     with the majority answer of the twin group: Co-Reward's reward, PO §12) and the run logs
+ *     {@code charts/vote/*}. Needs an even {@code promptsPerStep} and a task with analogues; false by default
+ *     and then left out of the written config
  */
 public record GrpoConfig(
     TextTaskConfig task,
@@ -66,7 +72,8 @@ public record GrpoConfig(
     LmEvalSpec eval,
     GrpoVariantSpec variant,
     String initFrom,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CompletionSignalSpec> signals) implements AlgoSpec {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CompletionSignalSpec> signals,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean pairAnalogues) implements AlgoSpec {
 
   public GrpoConfig {
     if (task == null) throw new UserInputException("task", "no task given", "add e.g. `task: {type: arith, digits: [3]}`");
@@ -82,6 +89,11 @@ public record GrpoConfig(
       if (signals.get(i) == null) throw new UserInputException("signals." + i, "the entry is empty", "write e.g. `{type: step_prm}`");
     }
     signals = List.copyOf(signals);
+    if (pairAnalogues == null) pairAnalogues = false;
+    if (pairAnalogues && promptsPerStep % 2 != 0) {
+      throw new UserInputException("promptsPerStep", "must be even with pairAnalogues (each problem comes with its analogue), got "
+          + promptsPerStep, "use e.g. " + (promptsPerStep + 1));
+    }
     if (steps < 1 || steps > 1_000_000) throw new UserInputException("steps", "must lie in 1..1000000, got " + steps, "e.g. 50");
     if (promptsPerStep < 1 || promptsPerStep > 4096) {
       throw new UserInputException("promptsPerStep", "must lie in 1..4096, got " + promptsPerStep, "e.g. 16");
@@ -112,6 +124,15 @@ public record GrpoConfig(
     if (!Double.isFinite(formatWeight)) throw new UserInputException("formatWeight", "must be finite, got " + formatWeight, "e.g. 0");
   }
 
+  /** Without pairing: the configuration of every GRPO run before {@code pairAnalogues} existed. */
+  public GrpoConfig(TextTaskConfig task, LmModelSpec model, SftSpec warmStart, int steps, int promptsPerStep, int groupSize,
+      int maxNewTokens, double temperature, double learningRate, double maxGradNorm, int updatesPerBatch, double formatWeight,
+      boolean maskTruncatedCompletions, GroupAdvantageConfig advantage, GrpoLossConfig loss, LmEvalSpec eval,
+      GrpoVariantSpec variant, String initFrom, List<CompletionSignalSpec> signals) {
+    this(task, model, warmStart, steps, promptsPerStep, groupSize, maxNewTokens, temperature, learningRate, maxGradNorm,
+        updatesPerBatch, formatWeight, maskTruncatedCompletions, advantage, loss, eval, variant, initFrom, signals, false);
+  }
+
   /** Without signals: the configuration of every GRPO run before {@code signals} existed. */
   public GrpoConfig(TextTaskConfig task, LmModelSpec model, SftSpec warmStart, int steps, int promptsPerStep, int groupSize,
       int maxNewTokens, double temperature, double learningRate, double maxGradNorm, int updatesPerBatch, double formatWeight,
@@ -135,20 +156,28 @@ public record GrpoConfig(
   /** A copy with another variant. */
   public GrpoConfig withVariant(GrpoVariantSpec v) {
     return new GrpoConfig(task, model, warmStart, steps, promptsPerStep, groupSize, maxNewTokens, temperature, learningRate,
-        maxGradNorm, updatesPerBatch, formatWeight, maskTruncatedCompletions, advantage, loss, eval, v, initFrom, signals);
+        maxGradNorm, updatesPerBatch, formatWeight, maskTruncatedCompletions, advantage, loss, eval, v, initFrom, signals,
+        pairAnalogues);
   }
 
   /** A copy starting from another run's weights (see {@code initFrom}), without a warm start of its own. */
   public GrpoConfig withInitFrom(String runDir) {
     return new GrpoConfig(task, model, new SftSpec(0, warmStart.batchSize(), warmStart.learningRate(), warmStart.weightDecay(),
         warmStart.maxGradNorm()), steps, promptsPerStep, groupSize, maxNewTokens, temperature, learningRate, maxGradNorm,
-        updatesPerBatch, formatWeight, maskTruncatedCompletions, advantage, loss, eval, variant, runDir, signals);
+        updatesPerBatch, formatWeight, maskTruncatedCompletions, advantage, loss, eval, variant, runDir, signals, pairAnalogues);
   }
 
   /** A copy whose completions carry these {@code signals}. */
   public GrpoConfig withSignals(List<CompletionSignalSpec> newSignals) {
     return new GrpoConfig(task, model, warmStart, steps, promptsPerStep, groupSize, maxNewTokens, temperature, learningRate,
-        maxGradNorm, updatesPerBatch, formatWeight, maskTruncatedCompletions, advantage, loss, eval, variant, initFrom, newSignals);
+        maxGradNorm, updatesPerBatch, formatWeight, maskTruncatedCompletions, advantage, loss, eval, variant, initFrom, newSignals,
+        pairAnalogues);
+  }
+
+  /** A copy that draws each problem with its analogue (see {@code pairAnalogues}). */
+  public GrpoConfig withPairAnalogues(boolean on) {
+    return new GrpoConfig(task, model, warmStart, steps, promptsPerStep, groupSize, maxNewTokens, temperature, learningRate,
+        maxGradNorm, updatesPerBatch, formatWeight, maskTruncatedCompletions, advantage, loss, eval, variant, initFrom, signals, on);
   }
 
   /** The agent's discount: a completion is one episode with its reward at the end (γ = 1). */

@@ -28,7 +28,12 @@ import org.rewardlab.reward.spec.RewardSpec;
  *   <li>{@value #GROUP_CORRECT_LENGTH_MEAN}, {@value #GROUP_CORRECT_LENGTH_STD}: mean and population
  *       standard deviation of the token lengths of the group's correct completions (absent when the
  *       group has none);
- *   <li>{@value #TRAIN_PROGRESS}: the batch's progress through the RL phase, in [0, 1].
+ *   <li>{@value #TRAIN_PROGRESS}: the batch's progress through the RL phase, in [0, 1];
+ *   <li>{@value #GROUP_VOTE}: 1 when the completion's final answer is its group's majority answer
+ *       (self-consistency / TTRL's majority-vote reward; {@link GroupVotes#selfVote});
+ *   <li>{@value #TWIN_VOTE}, in a batch of analogue pairs ({@code algo.pairAnalogues}) only: 1 when the
+ *       answer is the majority answer of the twin group, the analogue's (Co-Reward, PO §12;
+ *       {@link GroupVotes#twinVote}).
  * </ul>
  *
  * plus what the run's {@code algo.signals} attach ({@link CompletionSignalSpec}: a synthetic reward
@@ -42,6 +47,8 @@ final class LmReward {
   static final String GROUP_CORRECT_LENGTH_MEAN = "group.correct_length_mean";
   static final String GROUP_CORRECT_LENGTH_STD = "group.correct_length_std";
   static final String TRAIN_PROGRESS = "train.progress";
+  static final String GROUP_VOTE = "group.vote";
+  static final String TWIN_VOTE = "twin.vote";
   private static final String STATE = "reward.state";
 
   private final RewardFn<ScoredCompletion> fn;
@@ -111,6 +118,16 @@ final class LmReward {
    * @param progress the RL phase's progress in [0, 1]
    */
   Scores score(List<Completion> completions, Verdict[] verdicts, int[] tokens, int groupSize, double progress) {
+    return score(completions, verdicts, tokens, groupSize, progress, false);
+  }
+
+  /**
+   * Scores a batch; with {@code paired}, groups 2k and 2k + 1 are a problem and its analogue, and each
+   * completion also carries {@value #TWIN_VOTE}.
+   */
+  Scores score(List<Completion> completions, Verdict[] verdicts, int[] tokens, int groupSize, double progress,
+      boolean paired) {
+    GroupVotes votes = GroupVotes.of(completions, verdicts, groupSize);
     int rows = completions.size();
     int[] length = new int[rows];
     boolean[] correct = new boolean[rows];
@@ -125,10 +142,11 @@ final class LmReward {
     for (int start = 0; start < rows; start += groupSize) {
       Map<String, Double> signals = groupSignals(correct, length, start, Math.min(rows, start + groupSize), progress);
       for (int b = start; b < Math.min(rows, start + groupSize); b++) {
-        Map<String, Double> rowSignals = signals;
+        Map<String, Double> rowSignals = new HashMap<>(signals);
+        rowSignals.put(GROUP_VOTE, votes.selfVote(b));
+        if (paired) rowSignals.put(TWIN_VOTE, votes.twinVote(b));
         Map<String, double[]> rowSequences = Map.of();
         if (!sources.isEmpty()) {
-          rowSignals = new HashMap<>(signals);
           rowSequences = new HashMap<>();
           for (CompletionSignalSpec.Source src : sources) src.attach(completions.get(b), verdicts[b], rowSignals, rowSequences);
         }

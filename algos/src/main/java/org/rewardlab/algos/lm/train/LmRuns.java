@@ -63,6 +63,10 @@ final class LmRuns {
       }
       LmReward.build(plan.reward());
     }
+    if (plan.grpo() != null && plan.grpo().pairAnalogues() && !(task instanceof org.rewardlab.envs.text.AnalogicalTask)) {
+      throw new UserInputException("algo.pairAnalogues", "task " + task.name() + " has no analogues (rephrased problems)",
+          "use a task that has them (arith: the commuted expression), or remove pairAnalogues");
+    }
     if (plan.grpo() != null && !plan.grpo().signals().isEmpty()) {
       if (plan.reward() == null) {
         throw new UserInputException("algo.signals", "nothing reads them: the run trains on the task's verifier reward",

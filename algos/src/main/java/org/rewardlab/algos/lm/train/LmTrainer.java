@@ -33,7 +33,9 @@ import org.rewardlab.core.run.Checkpoint;
 import org.rewardlab.core.run.Checkpoints;
 import org.rewardlab.core.run.RunContext;
 import org.rewardlab.core.text.CharTokenizer;
+import org.rewardlab.envs.text.AnalogicalTask;
 import org.rewardlab.envs.text.Completion;
+import org.rewardlab.envs.text.MajorityVote;
 import org.rewardlab.envs.text.Problem;
 import org.rewardlab.envs.text.Split;
 import org.rewardlab.envs.text.TextRewards;
@@ -169,11 +171,12 @@ final class LmTrainer implements LoopTrainer, Collector<LmBatch>, Learner<LmBatc
     int gs = g.groupSize();
     List<Problem> problems = new ArrayList<>(np);
     int[][] prompts = new int[np][];
-    for (int i = 0; i < np; i++) {
-      Problem p = split.sampleTrain(dataRng);
-      problems.add(p);
-      prompts[i] = tokenizer.encode(p.prompt(), true, false);
+    if (g.pairAnalogues()) {
+      problems.addAll(analoguePairs((AnalogicalTask<?>) task, split, np / 2, dataRng));
+    } else {
+      for (int i = 0; i < np; i++) problems.add(split.sampleTrain(dataRng));
     }
+    for (int i = 0; i < np; i++) prompts[i] = tokenizer.encode(problems.get(i).prompt(), true, false);
     SamplingConfig sc = SamplingConfig.sample(maxNewTokens).withTemperature((float) g.temperature());
     Generation gen = new Sampler(model, sc).generate(prompts, gs, samplingRng);
     int rows = gen.size();
@@ -185,7 +188,7 @@ final class LmTrainer implements LoopTrainer, Collector<LmBatch>, Learner<LmBatc
     List<String> termNames = specReward != null ? specReward.termNames() : reward.termNames();
     double[] terms = new double[reward.termNames().size()];
     double[] termSums = new double[termNames.size()];
-    Verdict[] verdicts = specReward != null ? new Verdict[rows] : null;
+    Verdict[] verdicts = specReward != null || g.pairAnalogues() ? new Verdict[rows] : null;
     List<Completion> completions = new ArrayList<>(rows);
     for (int b = 0; b < rows; b++) {
       Problem p = problems.get(b / gs);
@@ -193,8 +196,8 @@ final class LmTrainer implements LoopTrainer, Collector<LmBatch>, Learner<LmBatc
       completions.add(c);
       String text = c.text();
       try {
+        if (verdicts != null) verdicts[b] = c.verdict();
         if (specReward != null) {
-          verdicts[b] = c.verdict();
           correct[b] = verdicts[b].correct() && c.finished();
         } else {
           rewards[b] = reward.evaluate(c, terms);
@@ -215,7 +218,7 @@ final class LmTrainer implements LoopTrainer, Collector<LmBatch>, Learner<LmBatc
     if (specReward != null) {
       double progress = new ScoredBatch(gs, problems, completions, rewards, correct, lengths, iterations,
           plan.sft().steps() + 1L, plan.iterations()).rlProgress();
-      LmReward.Scores s = specReward.score(completions, verdicts, lengths, gs, progress);
+      LmReward.Scores s = specReward.score(completions, verdicts, lengths, gs, progress, g.pairAnalogues());
       System.arraycopy(s.rewards(), 0, rewards, 0, rows);
       System.arraycopy(s.termSums(), 0, termSums, 0, termSums.length);
       gold = s.goldMean();
@@ -241,6 +244,7 @@ final class LmTrainer implements LoopTrainer, Collector<LmBatch>, Learner<LmBatc
       m.put("charts/advantages/" + c.name() + "_abs_mean", Arrays.stream(c.advantages()).map(Math::abs).average().orElse(0));
     }
     for (Map.Entry<String, Double> e : variant.metrics().entrySet()) m.put("charts/" + e.getKey(), e.getValue());
+    if (g.pairAnalogues()) m.putAll(voteMetrics(problems, GroupVotes.of(completions, verdicts, gs)));
     for (int k = 0; k < termSums.length; k++) m.put("reward/" + termNames.get(k), termSums[k] / rows);
     lastTrainReward = Arrays.stream(rewards).average().orElse(Double.NaN);
     if (specReward != null) {
@@ -249,6 +253,53 @@ final class LmTrainer implements LoopTrainer, Collector<LmBatch>, Learner<LmBatc
       m.put("gold/reward", gold);
     }
     return new LmBatch.Rollout(seqs, promptLengths, lengths, truncated, components, old, ref, m);
+  }
+
+  /** {@code n} train problems, each followed by its analogue; neither is a test problem. */
+  @SuppressWarnings("unchecked")
+  private static <P extends Problem> List<Problem> analoguePairs(AnalogicalTask<P> task, Split<? extends Problem> split, int n,
+      RandomSource rng) {
+    Split<P> s = (Split<P>) split;
+    List<Problem> out = new ArrayList<>(2 * n);
+    for (int i = 0; i < n; i++) {
+      P p = task.sampleTrainWithAnalogue(s, rng);
+      out.add(p);
+      out.add(task.analogue(p));
+    }
+    return out;
+  }
+
+  /**
+   * The votes of a paired batch, under {@code charts/vote/}: {@code label_accuracy} (groups whose majority answer
+   * is correct: the pseudo-labels' accuracy), {@code answer_entropy} (mean over groups, bits),
+   * {@code twin_agreement} (pairs whose two majorities are the same non-empty answer), {@code self_reward} and
+   * {@code twin_reward} (mean self and twin vote over the rows).
+   */
+  static Map<String, Double> voteMetrics(List<Problem> problems, GroupVotes votes) {
+    int groups = votes.groups();
+    double labels = 0;
+    double entropy = 0;
+    double agree = 0;
+    for (int k = 0; k < groups; k++) {
+      String maj = votes.majority(k);
+      if (!maj.isEmpty() && problems.get(k).verify(maj).correct()) labels++;
+      entropy += votes.entropyBits(k);
+      if (k % 2 == 0) agree += MajorityVote.agrees(maj, votes.majority(k + 1));
+    }
+    int rows = votes.rows();
+    double self = 0;
+    double twin = 0;
+    for (int b = 0; b < rows; b++) {
+      self += votes.selfVote(b);
+      twin += votes.twinVote(b);
+    }
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("charts/vote/label_accuracy", labels / groups);
+    m.put("charts/vote/answer_entropy", entropy / groups);
+    m.put("charts/vote/twin_agreement", agree / (groups / 2));
+    m.put("charts/vote/self_reward", self / rows);
+    m.put("charts/vote/twin_reward", twin / rows);
+    return m;
   }
 
   /**
