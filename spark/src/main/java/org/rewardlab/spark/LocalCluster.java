@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
+import org.rewardlab.core.parallel.LocalClusterProvider;
 
 /**
  * A Spark standalone cluster on this machine: one Master and {@code N} Workers, each a separate JVM
@@ -38,7 +39,7 @@ import java.util.zip.ZipFile;
  * <p>{@link #close()} kills every process (and their executors) and deletes the directory. Not
  * thread-safe: one owner starts, uses and closes it.
  */
-public final class LocalCluster implements AutoCloseable {
+public final class LocalCluster implements LocalClusterProvider.Cluster {
   /**
    * The JVM flags Spark needs on Java 17 (the same list as {@code spark.jvm.opens} in {@code
    * spark/pom.xml} and Spark's own launcher).
@@ -305,6 +306,7 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   /** The master's URL, {@code spark://127.0.0.1:PORT}, for {@code --master}. */
+  @Override
   public String masterUrl() {
     return masterUrl;
   }
@@ -312,6 +314,16 @@ public final class LocalCluster implements AutoCloseable {
   /** The workers, in start order. */
   public List<Worker> workers() {
     return List.copyOf(workers);
+  }
+
+  @Override
+  public List<ProcessHandle> workerProcesses() {
+    return workers.stream().map(w -> w.process().toHandle()).toList();
+  }
+
+  @Override
+  public List<ProcessHandle> executorProcesses() {
+    return workers.stream().flatMap(w -> w.children().stream()).toList();
   }
 
   /** The temporary {@code SPARK_HOME} of the workers. */
@@ -386,6 +398,14 @@ public final class LocalCluster implements AutoCloseable {
       });
     } catch (IOException e) {
       // same
+    }
+  }
+
+  /** The {@link LocalClusterProvider} of the spark module (found through {@link java.util.ServiceLoader}). */
+  public static final class Provider implements LocalClusterProvider {
+    @Override
+    public LocalClusterProvider.Cluster start(int workers) {
+      return LocalCluster.start(workers);
     }
   }
 
