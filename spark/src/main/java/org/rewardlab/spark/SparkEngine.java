@@ -387,6 +387,9 @@ public final class SparkEngine implements TaskEngine {
       } catch (UserInputException | TaskFailedException e) {
         throw e;
       } catch (Exception | Error e) {
+        // an executor without the PyTorch natives: one line naming the worker and the fix, not a stack per retry
+        UserInputException natives = ExecutorNatives.explain(e, ExecutorNatives.here());
+        if (natives != null) throw natives;
         String m = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
         throw new TaskFailedException(t.index(), "task " + t.index() + " (" + abbreviate(t.task()) + ") failed: "
             + UserInputException.bounded(m), e);
