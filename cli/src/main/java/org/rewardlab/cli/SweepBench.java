@@ -59,6 +59,11 @@ final class SweepBench {
     Cell {
       overrides = List.copyOf(overrides);
     }
+
+    @Override
+    public String toString() {
+      return "cell " + index + " " + overrides;
+    }
   }
 
   /** What a cell gives back: its numbers, and where and how long it ran. */
