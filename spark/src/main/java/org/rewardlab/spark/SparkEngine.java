@@ -357,6 +357,10 @@ public final class SparkEngine implements TaskEngine {
     if (c instanceof UserInputException u) return u;
     if (c instanceof TaskFailedException t) return t;
     String where = index < 0 ? "a task" : "task " + index + " (" + abbreviate(task) + ")";
+    if (c instanceof java.io.NotSerializableException) {
+      return new TaskFailedException(index, where + " cannot be shipped to Spark: " + firstLine(c)
+          + " is not serializable (a task function must capture only serializable values)", c);
+    }
     return new TaskFailedException(index, where + " failed: " + firstLine(c), c);
   }
 
