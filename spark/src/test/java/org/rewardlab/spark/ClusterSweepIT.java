@@ -38,6 +38,8 @@ class ClusterSweepIT {
   static final Path SWEEP = Path.of(System.getProperty("rewardlab.repoRoot", "..")).resolve("examples/sweep-cartpole-tiny.yaml");
 
   static LocalCluster cluster;
+  /** One application for both tests, as one user's session would be: its executors stay warm. */
+  static TaskEngine spark;
   static Path localDir;
   @TempDir static Path tmp;
 
@@ -53,10 +55,13 @@ class ClusterSweepIT {
     log("local sweep (1 thread)", t0);
     cluster = starting.get(120, TimeUnit.SECONDS);
     log("local sweep and cluster start", t0);
+    spark = openOnBothWorkers();
+    log("... and the engine on both workers", t0);
   }
 
   @AfterAll
   static void stop() {
+    if (spark != null) spark.close();
     if (cluster != null) cluster.close();
   }
 
@@ -66,9 +71,7 @@ class ClusterSweepIT {
     Path dir = tmp.resolve("cluster");
     SweepRunner.Outcome out;
     long t0 = System.nanoTime();
-    try (TaskEngine spark = openOnBothWorkers()) {
-      out = sweep(dir, spark, null);
-    }
+    out = sweep(dir, spark, null);
     log("sweep on the cluster", t0);
     assertThat(out.ran()).isEqualTo(12);
     assertSameTables(dir);
@@ -87,7 +90,7 @@ class ClusterSweepIT {
     int[] killed = {0};
     SweepRunner.Outcome out;
     long t0 = System.nanoTime();
-    try (TaskEngine spark = openOnBothWorkers()) {
+    {
       out = sweep(dir, spark, new SweepRunner.Listener() {
         @Override
         public void onResult(org.rewardlab.algos.sweep.SweepTask task, org.rewardlab.algos.sweep.TaskResult result,
