@@ -96,16 +96,15 @@ public final class SparkEngine implements TaskEngine {
     }
     master.checkReachable(CONNECT_TIMEOUT_MILLIS);
 
+    // defaults, where neither --conf nor spark-submit (system properties, spark-defaults.conf) set the key
     Map<String, String> conf = new HashMap<>();
-    conf.put("spark.app.name", "rewardlab");
-    conf.put("spark.ui.enabled", "false");
-    conf.put("spark.ui.showConsoleProgress", "false");
-    conf.put("spark.scheduler.mode", "FAIR");
-    conf.put("spark.sql.session.timeZone", "UTC");
-    conf.put("spark.executor.extraJavaOptions", "-Dai.djl.offline=true -Djava.awt.headless=true");
+    putDefault(conf, "spark.app.name", "rewardlab");
+    putDefault(conf, "spark.ui.enabled", "false");
+    putDefault(conf, "spark.ui.showConsoleProgress", "false");
+    putDefault(conf, "spark.scheduler.mode", "FAIR");
     if (master.isLocal() || master.allLoopback()) {
-      conf.put("spark.driver.host", "127.0.0.1");
-      conf.put("spark.driver.bindAddress", "127.0.0.1");
+      putDefault(conf, "spark.driver.host", "127.0.0.1");
+      putDefault(conf, "spark.driver.bindAddress", "127.0.0.1");
     }
     int waitSeconds = DEFAULT_EXECUTOR_WAIT_SECONDS;
     for (Map.Entry<String, String> e : o.conf().entrySet()) {
@@ -115,7 +114,14 @@ public final class SparkEngine implements TaskEngine {
         conf.put(e.getKey(), e.getValue());
       }
     }
-    if (!master.isLocal() && !submitted && !conf.containsKey("spark.jars")) {
+    // executors never download DJL's natives (as ./rewardlab runs the driver); the user's own options kept
+    String execOpts = conf.getOrDefault(EXECUTOR_JAVA_OPTIONS, System.getProperty(EXECUTOR_JAVA_OPTIONS, "")).trim();
+    for (String flag : new String[] {"-Dai.djl.offline=true", "-Djava.awt.headless=true"}) {
+      String key = flag.substring(0, flag.indexOf('=') + 1);
+      if (!execOpts.contains(key)) execOpts = (execOpts + " " + flag).trim();
+    }
+    conf.put(EXECUTOR_JAVA_OPTIONS, execOpts);
+    if (!master.isLocal() && !submitted && !conf.containsKey("spark.jars") && System.getProperty("spark.jars") == null) {
       conf.put("spark.jars", appJar(url).toString());
     }
 
@@ -322,6 +328,12 @@ public final class SparkEngine implements TaskEngine {
 
   static String abbreviate(Object task) {
     return UserInputException.abbreviate(String.valueOf(task));
+  }
+
+  private static final String EXECUTOR_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
+
+  private static void putDefault(Map<String, String> conf, String key, String value) {
+    if (System.getProperty(key) == null) conf.put(key, value);
   }
 
   private static int parseSeconds(String v) {
