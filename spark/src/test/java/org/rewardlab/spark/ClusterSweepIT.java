@@ -2,11 +2,15 @@ package org.rewardlab.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,65 +21,65 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.rewardlab.algos.sweep.SweepPlan;
-import org.rewardlab.algos.sweep.SweepRunner;
-import org.rewardlab.algos.sweep.SweepSpec;
-import org.rewardlab.algos.sweep.SweepStore;
-import org.rewardlab.algos.sweep.SweepTable;
-import org.rewardlab.core.parallel.EngineOptions;
-import org.rewardlab.core.parallel.TaskEngine;
-import org.rewardlab.core.parallel.TaskEngines;
+import org.rewardlab.cli.Main;
 
 /**
- * The tiny sweep (2 x 2 cells x 3 seeds of CartPole PPO) on a real standalone cluster: a master and
- * two workers as separate JVMs, the application jar shipped to the executors. Its tables are
- * byte-identical to the local engine's; and again with one worker SIGKILLed (worker and executor)
- * after the first result: Spark reruns the lost task elsewhere, the table is the same bytes, and
- * every (cell, seed) is there exactly once.
+ * The tiny sweep (2 x 2 cells x 3 seeds of CartPole PPO) through {@code rewardlab sweep} (this JVM is
+ * the driver) on a real standalone cluster: a master and two workers as separate JVMs
+ * ({@link LocalCluster}), the application jar shipped to the executors. Its {@code results.csv} and
+ * {@code cells.csv} are byte-identical to {@code --engine local}'s; and again with one worker
+ * SIGKILLed (the worker and its executor) after the first result arrived: Spark reruns the lost task
+ * on the other worker, the tables are the same bytes, and every (cell, seed) is there exactly once.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterSweepIT {
   static final Path SWEEP = Path.of(System.getProperty("rewardlab.repoRoot", "..")).resolve("examples/sweep-cartpole-tiny.yaml");
 
   static LocalCluster cluster;
-  /** One application for both tests, as one user's session would be: its executors stay warm. */
-  static TaskEngine spark;
+  static Path clusterRoot;
   static Path localDir;
   @TempDir static Path tmp;
 
   @BeforeAll
   static void startClusterAndRunLocally() throws Exception {
-    // the local reference and the cluster's start overlap: the cluster JVMs start while this one trains
     long t0 = System.nanoTime();
+    // the cluster's JVMs start while this one runs the local reference
     CompletableFuture<LocalCluster> starting = CompletableFuture.supplyAsync(() -> LocalCluster.start(2));
     localDir = tmp.resolve("local");
-    try (TaskEngine local = TaskEngines.open("local", new EngineOptions(1, null, Map.of()))) {
-      sweep(localDir, local, null);
-    }
+    Cli local = cli("sweep", SWEEP.toString(), "--engine", "local", "--threads", "1", "--out", localDir.toString(), "--quiet");
+    assertThat(local.code).as(local.toString()).isZero();
     log("local sweep (1 thread)", t0);
-    cluster = starting.get(120, TimeUnit.SECONDS);
+    cluster = starting.get(180, TimeUnit.SECONDS);
+    clusterRoot = cluster.sparkHome().getParent();
     log("local sweep and cluster start", t0);
-    spark = openOnBothWorkers();
-    log("... and the engine on both workers", t0);
   }
 
   @AfterAll
   static void stop() {
-    if (spark != null) spark.close();
     if (cluster != null) cluster.close();
+    assertThat(clusterRoot).as("the cluster's temporary directory is deleted").doesNotExist();
   }
 
   @Test
   @Order(1)
   void theClusterGivesTheLocalEnginesTables() throws Exception {
-    Path dir = tmp.resolve("cluster");
-    SweepRunner.Outcome out;
+    // SPARK_HOME/jars holds Spark's runtime jars, not RewardLab's (they come as the application jar) nor DJL's
+    List<String> jars;
+    try (var s = Files.list(cluster.sparkHome().resolve("jars"))) {
+      jars = s.map(p -> p.getFileName().toString()).toList();
+    }
+    assertThat(jars).anyMatch(n -> n.startsWith("spark-core_2.13-")).anyMatch(n -> n.startsWith("scala-library-"))
+        .noneMatch(n -> n.startsWith("rewardlab-") || n.startsWith("pytorch-") || n.startsWith("api-0.36")
+            || n.startsWith("picocli-") || n.startsWith("slf4j-nop"));
+
     long t0 = System.nanoTime();
-    out = sweep(dir, spark, null);
+    Path dir = tmp.resolve("cluster");
+    Cli run = cli(sparkSweep(dir));
     log("sweep on the cluster", t0);
-    assertThat(out.ran()).isEqualTo(12);
+    assertThat(run.code).as(run.toString()).isZero();
+    assertThat(run.out).contains("12 tasks on spark (spark " + cluster.masterUrl());
     assertSameTables(dir);
-    // the tasks ran in executors (child JVMs of both workers) that fetched the application jar
+    // the tasks ran in executors of both workers (child JVMs), which fetched the application jar
     for (LocalCluster.Worker w : cluster.workers()) {
       try (var files = Files.walk(w.workDir())) {
         assertThat(files.map(f -> f.getFileName().toString())).as("worker " + w.index()).contains("rewardlab-app.jar");
@@ -86,51 +90,84 @@ class ClusterSweepIT {
   @Test
   @Order(2)
   void aWorkerKilledMidSweepLosesAndDuplicatesNothing() throws Exception {
-    Path dir = tmp.resolve("cluster-killed");
-    int[] killed = {0};
-    SweepRunner.Outcome out;
     long t0 = System.nanoTime();
-    {
-      out = sweep(dir, spark, new SweepRunner.Listener() {
-        @Override
-        public void onResult(org.rewardlab.algos.sweep.SweepTask task, org.rewardlab.algos.sweep.TaskResult result,
-            int done, int total) {
-          if (killed[0] == 0) {
-            // the other worker is busy with a task now (12 tasks, 2 slots): it is lost with its executor
-            assertThat(cluster.workers().get(0).children()).as("worker 0 has an executor").isNotEmpty();
-            killed[0] = cluster.killWorker(0);
-          }
-        }
-      });
-    }
-    log("sweep on the cluster with worker 0 killed", t0);
-    assertThat(killed[0]).as("processes killed: worker 0 and its executor").isGreaterThanOrEqualTo(2);
+    Path dir = tmp.resolve("cluster-killed");
+    CompletableFuture<Cli> sweep = CompletableFuture.supplyAsync(() -> cli(sparkSweep(dir)));
+    Path results = dir.resolve("results");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
+    while (count(results) == 0 && !sweep.isDone() && System.nanoTime() < deadline) Thread.sleep(50);
+    int saved = count(results);
+    assertThat(saved).as("a first result arrived, and the sweep is not over").isBetween(1, 11);
+    assertThat(cluster.workers().get(0).children()).as("worker 0 runs an executor").isNotEmpty();
+    int killed = cluster.killWorker(0);
+    assertThat(killed).as("processes killed: worker 0 and its executor").isGreaterThanOrEqualTo(2);
     assertThat(cluster.workers().get(0).process().isAlive()).isFalse();
-    assertThat(out.ran()).isEqualTo(12);
+
+    Cli run = sweep.get(180, TimeUnit.SECONDS);
+    log("sweep on the cluster, worker 0 killed after " + saved + " result(s)", t0);
+    assertThat(run.code).as(run.toString()).isZero();
     assertSameTables(dir);
-    SweepTable t = out.table();
-    Set<String> keys = new HashSet<>();
-    for (var r : t.results()) assertThat(keys.add(r.cell() + "/" + r.seed())).as("once: " + r.key()).isTrue();
-    assertThat(keys).hasSize(12);
-    try (var files = Files.list(dir.resolve(SweepStore.RESULTS_DIR))) {
-      assertThat(files.count()).isEqualTo(12);
+    assertThat(count(results)).isEqualTo(12);
+    List<String> lines = Files.readAllLines(dir.resolve("results.csv"));
+    int seed = Arrays.asList(lines.get(0).split(",")).indexOf("seed");
+    Set<String> cellSeeds = new HashSet<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      assertThat(cellSeeds.add(f[0] + "/" + f[seed])).as("(cell, seed) once: " + line).isTrue();
     }
+    assertThat(cellSeeds).hasSize(12);
   }
 
   /**
-   * The spark engine on the cluster, once both workers' executors have registered (the engine opens
-   * as soon as the first one has; the test wants both busy before it kills one).
+   * {@code rewardlab sweep} on the cluster. The workers run on this machine, so the natives jar on
+   * this JVM's classpath is a valid path for the executors; the scheduler waits for both workers'
+   * cores before the first task, so both are busy.
    */
-  static TaskEngine openOnBothWorkers() throws InterruptedException {
-    TaskEngine spark = TaskEngines.open("spark", new EngineOptions(2, cluster.masterUrl(), conf()));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (spark.parallelism() < 2 && System.nanoTime() < deadline) Thread.sleep(100);
-    assertThat(spark.parallelism()).as("cores of the registered executors").isEqualTo(2);
-    return spark;
+  static String[] sparkSweep(Path out) {
+    List<String> args = new ArrayList<>(List.of("sweep", SWEEP.toString(), "--engine", "spark",
+        "--master", cluster.masterUrl(), "--out", out.toString(), "--quiet",
+        "--conf", "spark.executor.memory=768m",
+        "--conf", "spark.cores.max=2", "--conf", "spark.scheduler.minRegisteredResourcesRatio=1.0"));
+    for (Path p : LocalCluster.classpath()) {
+      if (p.getFileName().toString().startsWith("pytorch-native-cpu-")) {
+        args.addAll(List.of("--conf", "spark.executor.extraClassPath=" + p.toAbsolutePath()));
+      }
+    }
+    return args.toArray(String[]::new);
+  }
+
+  record Cli(int code, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
+  static Cli cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Cli(code, out.toString(), err.toString());
+  }
+
+  static int count(Path dir) {
+    if (!Files.isDirectory(dir)) return 0;
+    try (var s = Files.list(dir)) {
+      return (int) s.filter(p -> p.getFileName().toString().endsWith(".json")).count();
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+
+  static void assertSameTables(Path dir) throws Exception {
+    for (String f : List.of("results.csv", "cells.csv")) {
+      assertThat(Files.readString(dir.resolve(f))).as(f).isEqualTo(Files.readString(localDir.resolve(f)));
+      assertThat(Files.readAllBytes(dir.resolve(f))).as(f).isEqualTo(Files.readAllBytes(localDir.resolve(f)));
+    }
   }
 
   static void log(String what, long t0) {
-    System.err.printf(java.util.Locale.ROOT, "[ClusterSweepIT] %s: %.1f s (load average %s)%n", what,
+    System.err.printf(Locale.ROOT, "[%s] %s: %.1f s (load average %s)%n", ClusterSweepIT.class.getSimpleName(), what,
         (System.nanoTime() - t0) / 1e9, loadAverage());
   }
 
@@ -139,33 +176,6 @@ class ClusterSweepIT {
       return Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
     } catch (Exception e) {
       return "?";
-    }
-  }
-
-  static Map<String, String> conf() {
-    // the workers run on this machine: the natives jar on this JVM's classpath is valid for the executors
-    Map<String, String> conf = new java.util.HashMap<>();
-    for (Path p : LocalCluster.classpath()) {
-      if (p.getFileName().toString().startsWith("pytorch-native-cpu-")) {
-        conf.put("spark.executor.extraClassPath", p.toAbsolutePath().toString());
-      }
-    }
-    conf.put("spark.executor.memory", "768m");
-    return conf;
-  }
-
-  static SweepRunner.Outcome sweep(Path dir, TaskEngine engine, SweepRunner.Listener listener) throws Exception {
-    SweepPlan plan = SweepPlan.of(SweepSpec.load(SWEEP));
-    SweepStore store = SweepStore.create(dir, plan);
-    SweepRunner.Outcome out = SweepRunner.run(plan, store, engine, listener == null ? SweepRunner.Listener.none() : listener);
-    Files.writeString(dir.resolve("results.csv"), out.table().resultsCsv());
-    Files.writeString(dir.resolve("cells.csv"), out.table().cellsCsv());
-    return out;
-  }
-
-  static void assertSameTables(Path dir) throws Exception {
-    for (String f : List.of("results.csv", "cells.csv")) {
-      assertThat(Files.readAllBytes(dir.resolve(f))).as(f).isEqualTo(Files.readAllBytes(localDir.resolve(f)));
     }
   }
 }
