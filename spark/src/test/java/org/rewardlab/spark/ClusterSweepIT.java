@@ -30,6 +30,8 @@ import org.rewardlab.cli.Main;
  * {@code cells.csv} are byte-identical to {@code --engine local}'s; and again with one worker
  * SIGKILLed (the worker and its executor) after the first result arrived: Spark reruns the lost task
  * on the other worker, the tables are the same bytes, and every (cell, seed) is there exactly once.
+ * In between, the same sweep on executors without the PyTorch natives ends with one line naming the
+ * worker and the fix, exit 2. One cluster serves all three (its start is the slow part).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterSweepIT {
@@ -46,9 +48,9 @@ class ClusterSweepIT {
     // the cluster's JVMs start while this one runs the local reference
     CompletableFuture<LocalCluster> starting = CompletableFuture.supplyAsync(() -> LocalCluster.start(2));
     localDir = tmp.resolve("local");
-    Cli local = cli("sweep", SWEEP.toString(), "--engine", "local", "--threads", "1", "--out", localDir.toString(), "--quiet");
+    Cli local = cli("sweep", SWEEP.toString(), "--engine", "local", "--threads", "2", "--out", localDir.toString(), "--quiet");
     assertThat(local.code).as(local.toString()).isZero();
-    log("local sweep (1 thread)", t0);
+    log("local sweep (2 threads)", t0);
     cluster = starting.get(180, TimeUnit.SECONDS);
     clusterRoot = cluster.sparkHome().getParent();
     log("local sweep and cluster start", t0);
@@ -87,8 +89,36 @@ class ClusterSweepIT {
     }
   }
 
+  /**
+   * Executors without the natives: the application jar has none, the cluster's {@code SPARK_HOME/jars}
+   * has none, no {@code spark.executor.extraClassPath} is given, and DJL's cache directories ({@code
+   * DJL_CACHE_DIR}, {@code ENGINE_CACHE_DIR}, read by DJL 0.36) point the executors at an empty folder,
+   * so nothing extracted earlier into {@code ~/.djl.ai} can be found either.
+   */
   @Test
   @Order(2)
+  void executorsWithoutTheNativesEndTheSweepWithOneLineNamingTheWorkerAndTheFix() throws Exception {
+    long t0 = System.nanoTime();
+    Path empty = Files.createDirectories(tmp.resolve("empty-djl-cache"));
+    Cli run = cli("sweep", SWEEP.toString(), "--engine", "spark", "--master", cluster.masterUrl(),
+        "--out", tmp.resolve("no-natives").toString(), "--quiet", "--conf", "spark.executor.memory=768m",
+        "--conf", "spark.task.maxFailures=2",
+        "--conf", "spark.executorEnv.DJL_CACHE_DIR=" + empty, "--conf", "spark.executorEnv.ENGINE_CACHE_DIR=" + empty);
+    log("sweep on executors without the natives", t0);
+
+    assertThat(run.code).as(run.toString()).isEqualTo(2);
+    List<String> errors = run.err.lines().filter(l -> l.startsWith("error:")).toList();
+    assertThat(errors).as(run.toString()).hasSize(1);
+    assertThat(errors.get(0))
+        .startsWith("error: Spark worker ")
+        .contains("cannot load the PyTorch native libraries")
+        .contains("pytorch-native-cpu-2.7.1-linux-x86_64.jar")
+        .contains("--conf spark.executor.extraClassPath=");
+    assertThat(run.err).doesNotContain("\tat ").doesNotContain("Exception:");
+  }
+
+  @Test
+  @Order(3)
   void aWorkerKilledMidSweepLosesAndDuplicatesNothing() throws Exception {
     long t0 = System.nanoTime();
     Path dir = tmp.resolve("cluster-killed");
