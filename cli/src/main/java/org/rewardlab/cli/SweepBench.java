@@ -15,31 +15,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.rewardlab.algos.experiment.Algorithm;
-import org.rewardlab.algos.experiment.Algorithms;
-import org.rewardlab.algos.experiment.ExperimentSpec;
-import org.rewardlab.algos.experiment.ExperimentSpecs;
-import org.rewardlab.algos.experiment.TrainListener;
-import org.rewardlab.algos.experiment.Trainer;
+import org.rewardlab.algos.sweep.SweepPlan;
+import org.rewardlab.algos.sweep.SweepSpec;
+import org.rewardlab.algos.sweep.SweepTask;
+import org.rewardlab.algos.sweep.SweepTaskRunner;
+import org.rewardlab.algos.sweep.TaskResult;
 import org.rewardlab.core.parallel.EngineOptions;
 import org.rewardlab.core.parallel.LocalClusterProvider;
 import org.rewardlab.core.parallel.TaskEngine;
 import org.rewardlab.core.parallel.TaskEngines;
 import org.rewardlab.core.parallel.TaskFunction;
-import org.rewardlab.core.run.JsonlMetricsSink;
-import org.rewardlab.core.run.MetricsRecord;
-import org.rewardlab.core.run.RunContext;
-import org.rewardlab.envs.EnvRegistry;
 
 /**
  * {@code rewardlab bench sweep}: what running a sweep's tasks on Spark costs and gains. Three
  * measurements:
  *
  * <ol>
- *   <li>a grid of CartPole PPO cells (learning rate × entropy coefficient, seed 1) trained one after
- *       another in this JVM, then as tasks on Spark {@code local[2]}: speed-up, and the overhead per
- *       task ({@code (parallelism × wall − Σ task compute) / tasks}); the per-cell returns must be
- *       identical;
+ *   <li>a sweep of 12 CartPole PPO cells (learning rate × entropy coefficient, seed 1), each trained by
+ *       the sweep's own task function ({@link SweepTaskRunner}), one after another in this JVM, then as
+ *       tasks on Spark {@code local[2]}: speed-up, and the overhead per task ({@code (parallelism × wall
+ *       − Σ task time) / tasks}); the final metrics must be identical;
  *   <li>no-op tasks on a standalone cluster of two workers started on this machine (separate JVMs):
  *       scheduling overhead per task, beside the same on {@code local[2]};
  *   <li>two PPO cells on that cluster: the peak resident memory ({@code VmHWM}) of the executor JVM
@@ -49,69 +44,38 @@ import org.rewardlab.envs.EnvRegistry;
 final class SweepBench {
   private SweepBench() {}
 
-  static final double[] LEARNING_RATES = {1e-4, 2.5e-4, 5e-4, 1e-3};
-  static final double[] ENT_COEFS = {0.0, 0.01, 0.05};
-
-  /** One cell: the experiment YAML (carried as text, so no file must exist on the worker) and its overrides. */
-  record Cell(int index, String yaml, List<String> overrides) implements Serializable {
-    private static final long serialVersionUID = 1L;
-
-    Cell {
-      overrides = List.copyOf(overrides);
-    }
-
-    @Override
-    public String toString() {
-      return "cell " + index + " " + overrides;
-    }
+  /** The bench's sweep: 4 learning rates x 3 entropy coefficients, seed 1, on the given base experiment. */
+  static String sweepYaml(long steps) {
+    return "name: bench-sweep\n"
+        + "base: base.yaml\n"
+        + "set: [algo.totalTimesteps=" + steps + ", run.evalEpisodes=0, run.checkpointEvery=1000]\n"
+        + "seeds: [1]\n"
+        + "axes:\n"
+        + "  - {path: algo.learningRate, values: [1.0e-4, 2.5e-4, 5.0e-4, 1.0e-3]}\n"
+        + "  - {path: algo.entCoef, values: [0.0, 0.01, 0.05]}\n"
+        + "metric: charts/episodic_return\n";
   }
 
-  /** What a cell gives back: its numbers, and where and how long it ran. */
-  record CellResult(int index, double meanReturn, long steps, double computeSeconds, long pid, long peakRssKb)
-      implements Serializable {
+  /** The sweep's tasks, their run directories under {@code runsRoot}. */
+  static List<SweepTask> tasks(String baseYaml, long steps, Path runsRoot) {
+    SweepSpec spec = SweepSpec.parse(sweepYaml(steps), "bench sweep", b -> new SweepSpec.BaseFile("base.yaml", baseYaml));
+    return SweepPlan.of(spec).tasks(runsRoot.toAbsolutePath().toString());
+  }
+
+  /** A sweep task's result, with the process that ran it and that process's peak resident memory so far. */
+  record Measured(TaskResult result, long pid, long peakRssKb) implements Serializable {
     private static final long serialVersionUID = 1L;
   }
 
-  /** Trains one cell in a throw-away run directory; the mean episodic return of the last 20 episodes. */
-  static final class TrainCell implements TaskFunction<Cell, CellResult> {
+  /** The sweep's own task function ({@link SweepTaskRunner}), measuring the memory of the process it ran in. */
+  static final class MeasuredTask implements TaskFunction<SweepTask, Measured> {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public CellResult apply(Cell cell) throws IOException {
-      long t0 = System.nanoTime();
-      ExperimentSpec exp = ExperimentSpecs.read(cell.yaml(), "bench cell " + cell.index(), cell.overrides()).spec();
-      Algorithm<?> algorithm = Algorithms.of(exp);
-      Path root = Files.createTempDirectory("rewardlab-bench-cell-");
-      try {
-        long steps;
-        Path runDir;
-        try (RunContext ctx = RunContext.create(root, exp.name(), exp.seed(), exp);
-            Trainer trainer = algorithm.start(exp, ctx, EnvRegistry.standard())) {
-          trainer.train(new TrainListener() { });
-          steps = trainer.step();
-          runDir = ctx.runDir();
-        }
-        List<Double> returns = new ArrayList<>();
-        for (MetricsRecord r : JsonlMetricsSink.read(runDir.resolve(RunContext.METRICS_FILE))) {
-          Double v = r.values().get("charts/episodic_return");
-          if (v != null) returns.add(v);
-        }
-        int k = Math.min(20, returns.size());
-        double sum = 0;
-        for (int i = returns.size() - k; i < returns.size(); i++) sum += returns.get(i);
-        return new CellResult(cell.index(), k == 0 ? Double.NaN : sum / k, steps, (System.nanoTime() - t0) / 1e9,
-            ProcessHandle.current().pid(), vmHwmKb(ProcessHandle.current().pid()));
-      } finally {
-        deleteTree(root);
-      }
-    }
-
-    CellResult applyQuietly(Cell cell) {
-      try {
-        return apply(cell);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    public Measured apply(SweepTask task) {
+      TaskResult r = new SweepTaskRunner().apply(task);
+      long pid = ProcessHandle.current().pid();
+      return new Measured(r, pid, vmHwmKb(pid));
     }
   }
 
@@ -125,38 +89,36 @@ final class SweepBench {
     }
   }
 
-  static List<Cell> cells(String yaml, long steps) {
-    List<Cell> cells = new ArrayList<>();
-    for (double lr : LEARNING_RATES) {
-      for (double ent : ENT_COEFS) {
-        cells.add(new Cell(cells.size(), yaml, List.of(
-            "seed=1", "algo.totalTimesteps=" + steps, "algo.learningRate=" + lr, "algo.entCoef=" + ent,
-            "run.evalEpisodes=0", "run.checkpointEvery=1000")));
-      }
+  /** Runs the three measurements and prints the table. */
+  static void run(PrintWriter out, String baseYaml, long steps, int noopTasks, boolean cluster) throws IOException {
+    Path root = Files.createTempDirectory("rewardlab-bench-sweep-");
+    try {
+      run(out, baseYaml, steps, noopTasks, cluster, root);
+    } finally {
+      deleteTree(root);
     }
-    return cells;
   }
 
-  /** Runs the three measurements and prints the table. */
-  static void run(PrintWriter out, String yaml, long steps, int noopTasks, boolean cluster) {
-    List<Cell> cells = cells(yaml, steps);
+  private static void run(PrintWriter out, String baseYaml, long steps, int noopTasks, boolean cluster, Path root) {
+    List<SweepTask> tasks = tasks(baseYaml, steps, root.resolve("sequential"));
     Map<String, String> conf = executorConf();
     out.printf(Locale.ROOT, "machine: %d cores, load average %s at start%n",
         Runtime.getRuntime().availableProcessors(), loadAverage());
     out.printf(Locale.ROOT, "%d CartPole PPO cells (learning rate x entropy coefficient, seed 1, %,d steps each)%n",
-        cells.size(), steps);
+        tasks.size(), steps);
     out.flush();
+    MeasuredTask fn = new MeasuredTask();
 
     // warm-up: one short cell, so JIT and the PyTorch natives are loaded before anything is timed
-    new TrainCell().applyQuietly(cells(yaml, 2048).get(0));
+    fn.apply(tasks(baseYaml, 2048, root.resolve("warm-up")).get(0));
 
     long t0 = System.nanoTime();
-    List<CellResult> sequential = new ArrayList<>();
-    TrainCell train = new TrainCell();
-    for (Cell c : cells) sequential.add(train.applyQuietly(c));
+    List<TaskResult> sequential = new ArrayList<>();
+    for (SweepTask t : tasks) sequential.add(fn.apply(t).result());
     double seqWall = (System.nanoTime() - t0) / 1e9;
 
-    List<CellResult> spark = new ArrayList<>();
+    List<SweepTask> sparkTasks = tasks(baseYaml, steps, root.resolve("local2"));
+    List<TaskResult> spark = new ArrayList<>();
     double sparkWall;
     int parallelism;
     double openSeconds;
@@ -167,61 +129,64 @@ final class SweepBench {
       parallelism = engine.parallelism();
       localNoopMs = noopMs(engine, noopTasks);
       long s0 = System.nanoTime();
-      engine.run(cells, train, (i, t, r) -> spark.add(r));
+      engine.run(sparkTasks, fn, (i, t, r) -> spark.add(r.result()));
       sparkWall = (System.nanoTime() - s0) / 1e9;
     }
-    spark.sort(Comparator.comparingInt(CellResult::index));
+    spark.sort(Comparator.comparingInt(TaskResult::cell));
     boolean identical = sequential.size() == spark.size();
     for (int i = 0; identical && i < sequential.size(); i++) {
-      identical = Double.compare(sequential.get(i).meanReturn(), spark.get(i).meanReturn()) == 0
-          && sequential.get(i).steps() == spark.get(i).steps();
+      identical = sequential.get(i).finalMetrics().equals(spark.get(i).finalMetrics());
     }
-    double compute = spark.stream().mapToDouble(CellResult::computeSeconds).sum();
-    double seqCompute = sequential.stream().mapToDouble(CellResult::computeSeconds).sum();
+    double compute = spark.stream().mapToDouble(TaskResult::wallSeconds).sum();
+    double seqCompute = sequential.stream().mapToDouble(TaskResult::wallSeconds).sum();
+    int n = tasks.size();
 
     out.println();
     out.println("| measurement | value |");
     out.println("|---|---:|");
-    row(out, "sequential, in-process: wall", "%.1f s (%.2f s per cell)", seqWall, seqWall / cells.size());
+    row(out, "sequential, in-process: wall", "%.1f s (%.2f s per cell)", seqWall, seqWall / n);
     row(out, "Spark local[2]: engine start", "%.1f s", openSeconds);
-    row(out, "Spark local[2]: wall of the " + cells.size() + " cells", "%.1f s", sparkWall);
+    row(out, "Spark local[2]: wall of the " + n + " cells", "%.1f s", sparkWall);
     row(out, "speed-up local[2] vs sequential", "%.2fx", seqWall / sparkWall);
-    row(out, "compute per cell: sequential / on local[2]", "%.2f s / %.2f s",
-        seqCompute / cells.size(), compute / cells.size());
-    row(out, "overhead per task on local[2] ((2 x wall - compute) / tasks)", "%.0f ms",
-        1000 * (parallelism * sparkWall - compute) / cells.size());
+    row(out, "task time per cell: sequential / on local[2]", "%.2f s / %.2f s", seqCompute / n, compute / n);
+    row(out, "overhead per task on local[2] ((2 x wall - task time) / tasks)", "%.0f ms",
+        1000 * (parallelism * sparkWall - compute) / n);
     row(out, "no-op tasks on local[2] (" + noopTasks + "): wall per task", "%.1f ms", localNoopMs);
-    row(out, "per-cell returns identical, local[2] vs sequential", "%s", identical ? "yes" : "NO");
+    row(out, "final metrics identical, local[2] vs sequential", "%s", identical ? "yes" : "NO");
 
     if (cluster) {
       long c0 = System.nanoTime();
       try (LocalClusterProvider.Cluster c = LocalClusterProvider.find().start(2)) {
         double startSeconds = (System.nanoTime() - c0) / 1e9;
+        Map<String, String> clusterConf = new LinkedHashMap<>(conf);
+        // wait for both workers' cores before the first task (else the engine starts on the first executor)
+        clusterConf.put("spark.cores.max", "2");
+        clusterConf.put("spark.scheduler.minRegisteredResourcesRatio", "1.0");
         long e0 = System.nanoTime();
-        try (TaskEngine engine = TaskEngines.open("spark", new EngineOptions(2, c.masterUrl(), conf))) {
+        try (TaskEngine engine = TaskEngines.open("spark", new EngineOptions(2, c.masterUrl(), clusterConf))) {
           double open = (System.nanoTime() - e0) / 1e9;
           noopMs(engine, Math.min(20, noopTasks)); // first job: executors load the application jar
           double clusterNoopMs = noopMs(engine, noopTasks);
-          List<CellResult> ppo = new ArrayList<>();
-          engine.run(cells.subList(0, 2), train, (i, t, r) -> ppo.add(r));
+          List<Measured> ppo = new ArrayList<>();
+          engine.run(tasks(baseYaml, steps, root.resolve("cluster")).subList(0, 2), fn, (i, t, r) -> ppo.add(r));
           row(out, "standalone cluster, 2 workers x 1 core: start", "%.1f s", startSeconds);
-          row(out, "standalone cluster: engine start (executors registered)", "%.1f s", open);
+          row(out, "standalone cluster: engine start (both executors registered)", "%.1f s", open);
           row(out, "no-op tasks on the cluster (" + noopTasks + "): wall per task", "%.1f ms", clusterNoopMs);
-          for (CellResult r : ppo) {
-            row(out, "peak RSS (VmHWM) of the executor JVM that ran PPO cell " + r.index(), "%.0f MiB",
-                r.peakRssKb() / 1024.0);
+          boolean same = true;
+          for (Measured m : ppo) {
+            row(out, "peak RSS (VmHWM) of the executor JVM after PPO cell " + m.result().cell(), "%.0f MiB",
+                m.peakRssKb() / 1024.0);
+            same &= m.result().finalMetrics().equals(sequential.get(m.result().cell()).finalMetrics());
           }
           List<ProcessHandle> w = c.workerProcesses();
           for (int i = 0; i < w.size(); i++) {
             row(out, "peak RSS of worker daemon " + i, "%.0f MiB", vmHwmKb(w.get(i).pid()) / 1024.0);
           }
-          boolean same = true;
-          for (CellResult r : ppo) same &= Double.compare(r.meanReturn(), sequential.get(r.index()).meanReturn()) == 0;
-          row(out, "PPO returns on the cluster identical to sequential", "%s", same ? "yes" : "NO");
+          row(out, "PPO final metrics on the cluster identical to sequential", "%s", same ? "yes" : "NO");
         }
       }
     }
-    row(out, "peak RSS of this process (driver; ran the sequential cells)", "%.0f MiB",
+    row(out, "peak RSS of this process (driver; ran the sequential cells and local[2])", "%.0f MiB",
         vmHwmKb(ProcessHandle.current().pid()) / 1024.0);
     out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
     out.flush();

@@ -12,12 +12,12 @@ import org.rewardlab.core.UserInputException;
  * {@link UserInputException} naming the executor's host and the fix, which the driver reports as is
  * (CLI exit 2).
  *
- * <p>DJL 0.36 finds the natives, in this order, in {@code PYTORCH_LIBRARY_PATH}, in a {@code
- * pytorch-native-cpu-*.jar} on the classpath (extracted once into its cache), or in its cache
- * directory ({@code ENGINE_CACHE_DIR}, else {@code DJL_CACHE_DIR}, else {@code ~/.djl.ai}); failing
- * all three it downloads them, which {@code -Dai.djl.offline=true} forbids. The application jar holds
- * no natives (they are 200 MB per platform), so a fresh worker needs the jar on its executors'
- * classpath.
+ * <p>DJL 0.36 takes the natives from a {@code pytorch-native-cpu-*.jar} on the classpath (extracted
+ * once into its cache directory: {@code ENGINE_CACHE_DIR}, else {@code DJL_CACHE_DIR}, else {@code
+ * ~/.djl.ai}) or from {@code PYTORCH_LIBRARY_PATH}; without either it first downloads an index of
+ * versions, which {@code -Dai.djl.offline=true} (set on executors by the engine) forbids, so a
+ * cache extracted earlier is not enough on its own (checked here). The application jar holds no
+ * natives (about 200 MB per platform): a worker needs the jar on its executors' classpath.
  */
 public final class ExecutorNatives {
   /** The native jar the project builds against (the version of {@code pytorch.native.version} in the root pom). */
@@ -43,7 +43,7 @@ public final class ExecutorNatives {
         "this Spark worker cannot load the PyTorch native libraries (" + firstLine(msg) + ")",
         "put " + NATIVE_JAR + " (from ~/.m2/repository/ai/djl/pytorch/pytorch-native-cpu/2.7.1/) on every"
             + " worker and pass --conf spark.executor.extraClassPath=/path/to/" + NATIVE_JAR
-            + "; see docs/scale-out.md");
+            + " (or put it in the workers' SPARK_HOME/jars); see docs/scale-out.md");
   }
 
   /** This JVM as a place: {@code executor ID on host HOST} inside a Spark executor, else the host. */

@@ -76,9 +76,21 @@ public final class LocalCluster implements LocalClusterProvider.Cluster {
       "org/junit/", "org/assertj/", "net/jqwik/", "org/opentest4j/", "org/apiguardian/",
       "com/tngtech/archunit/", "org/apache/maven/", "org/openjdk/jmh/");
 
-  /** How the cluster is shaped. */
+  /**
+   * How the cluster is shaped.
+   *
+   * @param workers how many workers
+   * @param coresPerWorker each worker's {@code --cores}
+   * @param memoryPerWorker each worker's {@code --memory} ({@code 1g}, {@code 512m}): what its executors may take
+   * @param workerEnv variables added to the workers' environment, which their executors inherit
+   * @param startTimeout how long the master and the workers may take to come up
+   * @param natives whether the workers have the PyTorch natives: the {@code pytorch-native-cpu} jar of
+   *     this JVM's classpath is linked into {@code SPARK_HOME/jars} too, as an administrator would
+   *     install it on every worker; without it, tasks that touch a tensor need {@code
+   *     spark.executor.extraClassPath} (see {@link ExecutorNatives})
+   */
   public record Options(int workers, int coresPerWorker, String memoryPerWorker, Map<String, String> workerEnv,
-      Duration startTimeout) {
+      Duration startTimeout, boolean natives) {
     public Options {
       if (workers < 1) throw new IllegalArgumentException("a cluster needs at least one worker, got " + workers);
       if (coresPerWorker < 1) throw new IllegalArgumentException("coresPerWorker must be >= 1, got " + coresPerWorker);
@@ -89,14 +101,19 @@ public final class LocalCluster implements LocalClusterProvider.Cluster {
       if (startTimeout == null) startTimeout = Duration.ofSeconds(90);
     }
 
-    /** {@code workers} workers of 1 core and 1 GB each, no extra environment, 90 s to start. */
+    /** {@code workers} workers of 1 core and 1 GB each, no extra environment, 90 s to start, no natives. */
     public static Options of(int workers) {
-      return new Options(workers, 1, "1g", Map.of(), Duration.ofSeconds(90));
+      return new Options(workers, 1, "1g", Map.of(), Duration.ofSeconds(90), false);
     }
 
     /** The same, with these variables added to the workers' (and so their executors') environment. */
     public Options withWorkerEnv(Map<String, String> env) {
-      return new Options(workers, coresPerWorker, memoryPerWorker, env, startTimeout);
+      return new Options(workers, coresPerWorker, memoryPerWorker, env, startTimeout, natives);
+    }
+
+    /** The same, with the PyTorch natives installed on the workers ({@code SPARK_HOME/jars}) or not. */
+    public Options withNatives(boolean on) {
+      return new Options(workers, coresPerWorker, memoryPerWorker, workerEnv, startTimeout, on);
     }
   }
 
@@ -156,7 +173,15 @@ public final class LocalCluster implements LocalClusterProvider.Cluster {
   }
 
   private void launch() throws IOException {
-    List<Path> jars = sparkJars(classpath());
+    List<Path> jars = new ArrayList<>(sparkJars(classpath()));
+    if (options.natives()) {
+      Path nativeJar = classpath().stream()
+          .filter(p -> p.getFileName() != null && p.getFileName().toString().startsWith("pytorch-native-cpu-"))
+          .findFirst().orElseThrow(() -> new IllegalStateException("no pytorch-native-cpu jar on this JVM's classpath"
+              + " to install on the workers; start the cluster without natives and pass"
+              + " spark.executor.extraClassPath, or run through ./rewardlab"));
+      jars.add(nativeJar);
+    }
     Path jarDir = Files.createDirectories(sparkHome.resolve("jars"));
     Set<String> names = new java.util.HashSet<>();
     for (Path jar : jars) {
@@ -411,13 +436,15 @@ public final class LocalCluster implements LocalClusterProvider.Cluster {
 
   /**
    * Starts a cluster and keeps it until this process is stopped (Ctrl-C): {@code java -cp
-   * <spark classpath> org.rewardlab.spark.LocalCluster [WORKERS]}. Prints the master URL.
+   * <spark classpath> org.rewardlab.spark.LocalCluster [WORKERS]}. The workers get the PyTorch
+   * natives ({@link Options#natives}), so PPO and LM tasks run without further settings. Prints the
+   * master URL.
    */
   public static void main(String[] args) throws InterruptedException {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 2;
-    LocalCluster c = start(n);
+    LocalCluster c = start(Options.of(n).withNatives(true));
     Runtime.getRuntime().addShutdownHook(new Thread(c::close));
-    System.out.println("master: " + c.masterUrl() + " (" + n + " workers, 1 core and 1g each; logs in "
+    System.out.println("master: " + c.masterUrl() + " (" + n + " workers, 1 core and 1g each, PyTorch natives installed; logs in "
         + c.logDir() + "); Ctrl-C stops it");
     Thread.currentThread().join();
   }

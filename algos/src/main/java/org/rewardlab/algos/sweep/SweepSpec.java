@@ -273,7 +273,7 @@ public record SweepSpec(String name, String source, String base, String baseSour
       if (values == null || !values.isArray()) throw new UserInputException(where + ".values", "expected a list of values", "write values: [a, b]");
       String axisName = name != null ? name.textValue() : path.textValue();
       if (values.isEmpty()) throw new UserInputException(where + ".values", "axis " + UserInputException.quote(axisName) + " has no values", "list at least one value");
-      if (!names.add(axisName)) throw new UserInputException(where, "duplicate axis " + UserInputException.quote(axisName), "give each axis once (or another name)");
+      if (!names.add(axisName)) throw new UserInputException(where, "duplicate axis " + UserInputException.quote(axisName), "give each axis once, or another name");
       List<AxisValue> vs = new ArrayList<>();
       Set<String> labels = new LinkedHashSet<>();
       for (int j = 0; j < values.size(); j++) {

@@ -60,9 +60,29 @@ public record SweepTable(SweepPlan plan, List<String> metrics, List<TaskResult> 
     }
   }
 
-  /** Aggregates with the plan's table metrics ({@link SweepSpec#tableMetrics}). */
+  /**
+   * Aggregates with the plan's table metrics ({@link SweepSpec#tableMetrics}). When the sweep file
+   * names no {@code metric} and no run logged {@link SweepSpec#DEFAULT_METRIC} (an algorithm whose
+   * evaluation reports other {@code eval/*} keys), the headline is the first {@code eval/*} key the
+   * runs logged, in key order.
+   */
   public static SweepTable of(SweepPlan plan, Collection<TaskResult> results) {
-    return of(plan, results, plan.spec().tableMetrics());
+    List<String> metrics = new ArrayList<>(plan.spec().tableMetrics());
+    if (plan.spec().metric() == null && results.stream().noneMatch(r -> r.finalMetrics().containsKey(SweepSpec.DEFAULT_METRIC))) {
+      java.util.TreeSet<String> evals = new java.util.TreeSet<>();
+      for (TaskResult r : results) for (String k : r.finalMetrics().keySet()) if (k.startsWith("eval/")) evals.add(k);
+      if (!evals.isEmpty()) {
+        metrics.remove(SweepSpec.DEFAULT_METRIC);
+        metrics.remove(evals.first());
+        metrics.add(0, evals.first());
+      }
+    }
+    return of(plan, results, metrics);
+  }
+
+  /** The headline metric: the table's first. */
+  public String headline() {
+    return metrics.get(0);
   }
 
   /**

@@ -70,4 +70,16 @@ class SweepTableTest {
     assertThat(SweepTable.csv("a,b")).isEqualTo("\"a,b\"");
     assertThat(SweepTable.csv("say \"x\"")).isEqualTo("\"say \"\"x\"\"\"");
   }
+
+  @Test
+  void withoutAMetricTheHeadlineIsTheFirstEvalKeyTheRunsLogged() {
+    SweepPlan plan = SweepPlan.of(SweepPlanTest.spec(SweepSpecTest.BASE, "seeds: [1]\naxes: [{path: algo.gamma, values: [0.9, 0.99]}]\n"));
+    TaskResult lm = new TaskResult(plan.cells().get(0).configHash(), 0, 1, Map.of("eval/pass_rate", 0.5, "eval/b", 1.0),
+        Map.of(), "", "", 0);
+    SweepTable t = SweepTable.of(plan, List.of(lm));
+    assertThat(t.headline()).isEqualTo("eval/b");
+    assertThat(t.metrics()).containsExactly("eval/b");
+    SweepTable rl = SweepTable.of(plan, List.of(result(plan, 0, 1, 3.0)));
+    assertThat(rl.headline()).isEqualTo("eval/mean_return");
+  }
 }

@@ -50,7 +50,7 @@ public final class SweepReport {
     List<String> captions = new ArrayList<>();
     SweepPlan plan = table.plan();
     SweepSpec spec = plan.spec();
-    String metric = spec.headlineMetric();
+    String metric = table.headline();
     boolean any = table.cells().stream().anyMatch(c -> c.stat(metric).n() > 0);
     if (any && spec.axes().size() == 2) {
       Path png = sweepDir.resolve(PLOTS).resolve("heatmap.png");
@@ -96,7 +96,7 @@ public final class SweepReport {
     h.append("<p>Base experiment <code>").append(esc(spec.baseSource())).append("</code>");
     if (!spec.set().isEmpty()) h.append(" with <code>").append(esc(String.join(" ", spec.set()))).append("</code>");
     h.append("; seeds ").append(esc(spec.seeds().toString())).append("; headline metric <code>")
-        .append(esc(spec.headlineMetric())).append("</code>. Data: <a href=\"cells.csv\">cells.csv</a>, "
+        .append(esc(table.headline())).append("</code>. Data: <a href=\"cells.csv\">cells.csv</a>, "
             + "<a href=\"results.csv\">results.csv</a>, <a href=\"sweep.json\">sweep.json</a>.</p>\n");
 
     h.append("<h2 id=\"cells\">Cells</h2>\n<table>\n<tr><th>cell</th>");
