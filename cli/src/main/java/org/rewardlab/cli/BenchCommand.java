@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     description = "Benchmarks against the peers' numbers measured on this machine class (docs/BENCHMARKS.md).",
     subcommands = {BenchCommand.Envs.class, BenchCommand.Ppo.class, BenchCommand.Lm.class, BenchCommand.Reward.class,
-        BenchCommand.Rm.class, BenchCommand.Gfn.class})
+        BenchCommand.Rm.class, BenchCommand.Gfn.class, BenchCommand.Sweep.class})
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -412,6 +412,39 @@ final class BenchCommand implements Callable<Integer> {
       }
       pw.printf(Locale.ROOT, "| mean | %.1f | %,.0f | | | |%n", wallSum / seeds, tpsSum / seeds);
       pw.println("wall times include exact evaluation every 5 iterations (dynamic programming plus 200k draws)");
+      return Main.OK;
+    }
+  }
+
+  /** {@code bench sweep}. */
+  @Command(name = "sweep", description = {
+      "A 12-cell CartPole PPO sweep one cell after another in-process vs as tasks on Spark local[2] (speed-up,",
+      "overhead per task, identical returns); scheduling overhead per no-op task on local[2] and on a standalone",
+      "cluster of 2 workers started on this machine; peak RSS of the executor that ran a PPO cell (docs/BENCHMARKS.md)."})
+  static final class Sweep implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--config", description = "Base experiment (default: ${DEFAULT-VALUE}).")
+    Path config = Workspace.resolve("examples/cartpole-ppo.yaml");
+
+    @Option(names = "--steps", description = "Env steps per cell (default: ${DEFAULT-VALUE}).")
+    long steps = 20_480;
+
+    @Option(names = "--noop-tasks", description = "No-op tasks per scheduling measurement (default: ${DEFAULT-VALUE}).")
+    int noopTasks = 200;
+
+    @Option(names = "--cluster", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "Also measure a standalone cluster of 2 workers; --no-cluster skips it (default: ${DEFAULT-VALUE}).")
+    boolean cluster = true;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      if (steps < 512) throw new UserInputException("--steps", "must be >= 512, got " + steps, "e.g. --steps 20480");
+      if (noopTasks < 2) throw new UserInputException("--noop-tasks", "must be >= 2, got " + noopTasks, "e.g. --noop-tasks 200");
+      if (!Files.isRegularFile(config)) {
+        throw new UserInputException(config.toString(), "no such experiment file", "give --config examples/cartpole-ppo.yaml");
+      }
+      SweepBench.run(spec.commandLine().getOut(), Files.readString(config), steps, noopTasks, cluster);
       return Main.OK;
     }
   }

@@ -32,7 +32,8 @@ public final class Main {
       ReproCommand.class,
       ConformanceCommand.class,
       VersionCommand.class,
-      RmCommand.class);
+      RmCommand.class,
+      SweepCommand.class);
 
   /** Exit code of a successful command. */
   public static final int OK = 0;

@@ -67,6 +67,17 @@ public final class Torch {
     return init().newBaseManager(Device.cpu());
   }
 
+  /**
+   * A gradient collector for the calling thread (loads the engine first). Use it instead of DJL's
+   * {@code Engine.newGradientCollector()}, which allows one collector in the whole process at a time
+   * and so fails when two trainings run on two threads of one JVM (a sweep on the local engine).
+   * Open, use and close it on one thread (try-with-resources).
+   */
+  public static ai.djl.training.GradientCollector gradientCollector() {
+    init();
+    return new ThreadGradientCollector();
+  }
+
   /** The number of intra-op threads libtorch uses (1 after {@link #init()}). */
   public static int numThreads() {
     init();

@@ -1,6 +1,5 @@
 package org.rewardlab.algos.gfn;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
@@ -155,11 +154,11 @@ public final class GfnTrainer implements LoopTrainer, Collector<List<Trajectory>
   // ---- Learner
   @Override
   public Stats update(List<Trajectory> batch, double learningRate) {
-    Engine engine = Torch.init();
+    Torch.init();
     double lossValue;
     List<NDArray> netParams = est.networkParameters();
     try (NDManager m = est.manager().newSubManager()) {
-      try (GradientCollector gc = engine.newGradientCollector()) {
+      try (GradientCollector gc = Torch.gradientCollector()) {
         NDArray loss = loss(batch, m);
         gc.backward(loss);
         lossValue = loss.toFloatArray()[0];

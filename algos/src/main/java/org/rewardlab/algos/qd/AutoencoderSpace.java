@@ -1,6 +1,5 @@
 package org.rewardlab.algos.qd;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -164,7 +163,7 @@ public final class AutoencoderSpace implements BehaviourSpace, AutoCloseable {
     int[] train = Arrays.copyOf(order, nTrain);
     List<NDArray> params = new ArrayList<>(encoder.parameters());
     params.addAll(decoder.parameters());
-    Engine engine = Torch.init();
+    Torch.init();
     double previous = Double.POSITIVE_INFINITY;
     int rises = 0;
     int epoch = 0;
@@ -176,7 +175,7 @@ public final class AutoencoderSpace implements BehaviourSpace, AutoCloseable {
         for (int j = 0; j < m; j++) System.arraycopy(observations.get(train[start + j]), 0, batch, j * n, n);
         try (NDManager scope = manager.newSubManager()) {
           NDArray x = Tensors.create(scope, batch, new Shape(m, n));
-          try (GradientCollector gc = engine.newGradientCollector()) {
+          try (GradientCollector gc = Torch.gradientCollector()) {
             NDArray diff = decoder.forward(encoder.forward(x)).sub(x);
             gc.backward(diff.mul(diff).mean());
           }

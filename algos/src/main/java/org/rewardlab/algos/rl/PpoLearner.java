@@ -1,7 +1,6 @@
 package org.rewardlab.algos.rl;
 
 import org.rewardlab.algos.loop.Learner;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -95,7 +94,7 @@ public final class PpoLearner implements Learner<RolloutBuffer> {
     int[] inds = new int[batch];
     for (int i = 0; i < batch; i++) inds[i] = i;
 
-    Engine engine = Torch.init();
+    Torch.init();
     double[] last = new double[6];
     double clipfracSum = 0;
     double gradNormSum = 0;
@@ -131,7 +130,7 @@ public final class PpoLearner implements Learner<RolloutBuffer> {
           try (NDManager mb = scope.newSubManager()) {
             NDArray bObs = Tensors.create(mb, obs, new Shape(m, obsSize));
             NDArray bAct = ac.actionTensor(mb, act, m);
-            try (GradientCollector gc = engine.newGradientCollector()) {
+            try (GradientCollector gc = Torch.gradientCollector()) {
               ActorCritic.Evaluation e = ac.evaluate(bObs, bAct);
               NDArray intRetT = intrinsic ? Tensors.create(mb, intRet) : null;
               PpoLoss.Terms t = PpoLoss.compute(e.logProb(), e.entropy(), e.value(), Tensors.create(mb, oldLogProb),

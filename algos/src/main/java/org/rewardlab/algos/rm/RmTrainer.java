@@ -68,7 +68,7 @@ public final class RmTrainer {
           }
           BradleyTerryLoss.Result r;
           try (NDManager mb = scope.newSubManager()) {
-            try (GradientCollector gc = Torch.init().newGradientCollector()) {
+            try (GradientCollector gc = Torch.gradientCollector()) {
               NDArray scores = model.forward(mb, inputs);
               float[] sv = scores.toFloatArray();
               double[] rw = new double[m];

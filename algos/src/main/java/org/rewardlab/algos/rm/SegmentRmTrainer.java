@@ -80,7 +80,7 @@ public final class SegmentRmTrainer {
         }
         BradleyTerryLoss.Result r;
         try (NDManager mb = Torch.manager()) {
-          try (GradientCollector gc = Torch.init().newGradientCollector()) {
+          try (GradientCollector gc = Torch.gradientCollector()) {
             NDArray perStep = model.forward(mb, inputs).reshape(total, 1);
             NDArray sums = Tensors.create(mb, member, new Shape(2L * m, total)).matMul(perStep).reshape(2L * m);
             float[] sv = sums.toFloatArray();

@@ -66,14 +66,14 @@ public final class Plots {
   /** Most raw points drawn per series; longer series are drawn with a stride. */
   static final int MAX_RAW_POINTS = 3000;
 
-  private static final Color[] PALETTE = {
+  static final Color[] PALETTE = {
     new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
     new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
     new Color(0xbcbd22), new Color(0x17becf),
   };
-  private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 16);
-  private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-  private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+  static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+  static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+  static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
   static {
     if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
@@ -724,7 +724,7 @@ public final class Plots {
     return r;
   }
 
-  private static XYLineAndShapeRenderer lineRenderer() {
+  static XYLineAndShapeRenderer lineRenderer() {
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
     r.setDefaultStroke(new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
     r.setAutoPopulateSeriesStroke(false);
@@ -739,7 +739,7 @@ public final class Plots {
     return a;
   }
 
-  private static XYPlot basePlot(String xLabel, String yLabel) {
+  static XYPlot basePlot(String xLabel, String yLabel) {
     XYPlot plot = new XYPlot();
     if (xLabel != null) plot.setDomainAxis(axis(xLabel));
     plot.setRangeAxis(axis(yLabel));
@@ -771,7 +771,7 @@ public final class Plots {
     }
   }
 
-  private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
+  static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
     if (plot instanceof XYPlot xy) widenFlatRange(xy);
     JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, legend);
     chart.setBackgroundPaint(Color.WHITE);
@@ -796,7 +796,7 @@ public final class Plots {
     return c;
   }
 
-  private static void save(JFreeChart chart, Path outPng, int w, int h) {
+  static void save(JFreeChart chart, Path outPng, int w, int h) {
     AtomicFiles.write(outPng, out -> ChartUtils.writeChartAsPNG(out, chart, w, h));
   }
 }

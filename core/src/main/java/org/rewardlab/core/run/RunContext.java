@@ -96,6 +96,33 @@ public final class RunContext implements AutoCloseable {
     return new RunContext(dir, m, JsonlMetricsSink.create(dir.resolve(METRICS_FILE)), clock);
   }
 
+  /**
+   * Starts a run in exactly {@code runDir} (a sweep task's deterministic place, {@code
+   * <runsRoot>/<cell>/seed-<n>}) instead of a time-stamped one: makes the directory and its parents,
+   * writes the manifest and opens {@code metrics.jsonl}. The directory must not exist yet, so two
+   * runs never share one; a caller that retries a task deletes the old directory first.
+   *
+   * @param name the run name stored in the manifest
+   * @param config the resolved config record (stored in the manifest)
+   * @throws IllegalStateException if {@code runDir} already exists
+   */
+  public static RunContext createAt(Path runDir, String name, long seed, Object config) {
+    Clock clock = Clock.systemDefaultZone();
+    try {
+      Path parent = runDir.toAbsolutePath().getParent();
+      if (parent != null) Files.createDirectories(parent);
+      Files.createDirectory(runDir);
+    } catch (FileAlreadyExistsException e) {
+      throw new IllegalStateException("run directory " + runDir + " already exists; delete it first to start over", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not create the run directory " + runDir, e);
+    }
+    Path code = Path.of(System.getProperty("rewardlab.repoRoot", ""));
+    RunManifest m = RunManifest.start(name, config, seed, code, clock.instant());
+    m.write(runDir);
+    return new RunContext(runDir, m, JsonlMetricsSink.create(runDir.resolve(METRICS_FILE)), clock);
+  }
+
   /** Reopens a run directory, appending to its metrics as they are; see {@link #open(Path, long)}. */
   public static RunContext open(Path runDir) {
     return open(runDir, Long.MAX_VALUE);

@@ -45,6 +45,21 @@ class RunContextTest {
   }
 
   @Test
+  void createAtUsesExactlyTheGivenDirectoryAndRefusesAnExistingOne(@TempDir Path root) {
+    Spec spec = new Spec("CartPole-v1", 2.5e-4, List.of(64, 64));
+    Path dir = root.resolve("sweep/runs/abc/seed-3");
+    try (RunContext ctx = RunContext.createAt(dir, "cell", 3, spec)) {
+      assertThat(ctx.runDir()).isEqualTo(dir);
+      assertThat(ctx.seeds().runSeed()).isEqualTo(3);
+      ctx.metrics().log(1, Map.of("x", 1.0));
+    }
+    assertThat(RunManifest.read(dir).seed()).isEqualTo(3);
+    assertThat(dir.resolve(RunContext.METRICS_FILE)).exists();
+    assertThatThrownBy(() -> RunContext.createAt(dir, "cell", 3, spec))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("already exists");
+  }
+
+  @Test
   void manifestRoundTripsWithConfigSeedsAndTimes(@TempDir Path root) {
     Spec spec = new Spec("Pendulum-v1", 3e-4, List.of(8));
     Path dir;

@@ -40,7 +40,7 @@ public final class LmTraining {
     double loss;
     int tokens;
     try (NDManager scope = model.manager().newSubManager()) {
-      try (GradientCollector gc = Torch.init().newGradientCollector()) {
+      try (GradientCollector gc = Torch.gradientCollector()) {
         TokenLogProbs lp = model.logProbs(scope, sequences, promptLengths);
         NDArray l = LmLoss.sft(scope, lp);
         gc.backward(l);

@@ -419,7 +419,7 @@ final class LmTrainer implements LoopTrainer, Collector<LmBatch>, Learner<LmBatc
     int n = p.pairs();
     DpoResult result;
     try (NDManager scope = model.manager().newSubManager()) {
-      try (GradientCollector gc = Torch.init().newGradientCollector()) {
+      try (GradientCollector gc = Torch.gradientCollector()) {
         TokenLogProbs lp = model.logProbs(scope, p.sequences(), p.promptLengths(), 1f);
         int rows = lp.batchSize();
         int width = (int) lp.logProbs().getShape().get(1);
@@ -458,7 +458,7 @@ final class LmTrainer implements LoopTrainer, Collector<LmBatch>, Learner<LmBatc
     GrpoConfig g = plan.grpo();
     LossResult result;
     try (NDManager scope = model.manager().newSubManager()) {
-      try (GradientCollector gc = Torch.init().newGradientCollector()) {
+      try (GradientCollector gc = Torch.gradientCollector()) {
         TokenLogProbs lp = model.logProbs(scope, r.sequences(), r.promptLengths(), (float) g.temperature());
         int rows = lp.batchSize();
         int width = (int) lp.logProbs().getShape().get(1);

@@ -401,7 +401,7 @@ public final class LmBench {
     CompletionLogProbs refLp = ref.completionLogProbs(seqs, promptLengths);
     double loss;
     try (NDManager scope = policy.manager().newSubManager()) {
-      try (GradientCollector gc = Torch.init().newGradientCollector()) {
+      try (GradientCollector gc = Torch.gradientCollector()) {
         TokenLogProbs lp = policy.logProbs(scope, seqs, promptLengths);
         int b = seqs.length;
         int cw = (int) lp.logProbs().getShape().get(1);
