@@ -68,7 +68,7 @@ class ReproEngineTest {
     ReproResult sequential = run("lucy-skg", null, null);
     List<String> log = new ArrayList<>();
     ReproResult parallel;
-    try (TaskEngine engine = new LocalEngine(1)) {
+    try (TaskEngine engine = new LocalEngine(2)) { // two PPO trainings at once in one JVM
       parallel = run("lucy-skg", engine, log);
     }
     assertThat(withoutTimes(parallel)).isEqualTo(withoutTimes(sequential));
