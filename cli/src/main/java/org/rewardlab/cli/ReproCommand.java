@@ -13,6 +13,7 @@ import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import org.rewardlab.core.UserFiles;
 import org.rewardlab.core.UserInputException;
+import org.rewardlab.core.parallel.TaskEngine;
 import org.rewardlab.repro.Arm;
 import org.rewardlab.repro.Claim;
 import org.rewardlab.repro.Numbers;
@@ -27,6 +28,7 @@ import org.rewardlab.repro.ReproRunner;
 import org.rewardlab.repro.ResultStore;
 import org.rewardlab.repro.Scale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -109,8 +111,11 @@ final class ReproCommand implements Callable<Integer> {
         description = "Directory where <id>.json is saved (default: " + RESULTS_DIR + " in the repository).")
     Path results;
 
+    @Mixin EngineFlags engineFlags = new EngineFlags();
+
     @Override
     public Integer call() {
+      engineFlags.check();
       ReproRegistry registry = repro.registry();
       Paper paper = registry.paper(id);
       Repro<?> r = registry.repro(paper.id()).orElseThrow(() -> notRunnable(paper, registry.status(paper.id())));
@@ -138,11 +143,18 @@ final class ReproCommand implements Callable<Integer> {
       o.println("scale: " + runScale.label() + "; paper's scale: " + r.paperScale());
       o.println("seeds: " + join(config.seeds()) + "; files: " + Workspace.show(outDir));
       o.flush();
-      ReproResult result = ReproRunner.run(r, runScale, config.seeds(),
-          new ReproRunner.Settings(outDir, Workspace.root(), command, line -> {
-            e.println("  " + line);
-            e.flush();
-          }));
+      ReproRunner.Settings settings = new ReproRunner.Settings(outDir, Workspace.root(), command, line -> {
+        e.println("  " + line);
+        e.flush();
+      });
+      ReproResult result;
+      if (engineFlags.given()) {
+        try (TaskEngine engine = engineFlags.open()) {
+          result = ReproRunner.run(r, runScale, config.seeds(), settings, engine);
+        }
+      } else {
+        result = ReproRunner.run(r, runScale, config.seeds(), settings);
+      }
       printResult(o, result);
       ResultStore store = new ResultStore(results != null ? results : Workspace.resolve(RESULTS_DIR));
       Path saved = store.save(result);

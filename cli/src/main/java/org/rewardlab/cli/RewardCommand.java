@@ -60,7 +60,8 @@ import picocli.CommandLine.Spec;
     name = "reward",
     description = "Compare rewards: exact distances of tabular rewards, sample-based distances of reward specs;"
         + " inspect a run's reward terms and hacking monitor.",
-    subcommands = {RewardCommand.Distance.class, RewardCommand.Compare.class, RewardCommand.Inspect.class})
+    subcommands = {RewardCommand.Distance.class, RewardCommand.Compare.class, RewardCommand.Inspect.class,
+        RewardCommand.Score.class})
 final class RewardCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -415,6 +416,102 @@ final class RewardCommand implements Callable<Integer> {
       out.println();
       for (RewardAnalysis.Chart c : charts) out.println("wrote " + Workspace.show(c.png()));
       if (json != null) out.println("wrote " + json);
+      return Main.OK;
+    }
+  }
+
+  /** {@code rewardlab reward score DATA.jsonl (--task NAME | --spec SPEC.yaml) [--engine ...]}. */
+  @Command(
+      name = "score",
+      description = {
+        "Score prompt / completion lines (TRL's prompt-completion JSON lines) with a text task's verifier (--task)",
+        "and/or a completion reward spec (--spec, the `reward:` language of docs/rewards.md): each line is written",
+        "back, every key kept and in input order, with `reward`, one `reward/<term>` column per term, and with a",
+        "task `correct` and `well_formed`. Without --spec the reward is the task's own ({type: task}). With",
+        "--engine the lines are scored in parts on that engine; the numbers are the same."
+      })
+  static final class Score implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DATA.jsonl", description = "Prompt / completion lines.")
+    Path data;
+
+    @Option(names = "--task", paramLabel = "NAME", description = "The text task whose verifier judges each"
+        + " completion (its prompt must determine the problem: arith, sort).")
+    String task;
+
+    @Option(names = "--spec", paramLabel = "SPEC.yaml", description = "A completion reward spec (or a file with a"
+        + " top-level reward:).")
+    Path specFile;
+
+    @Option(names = "--out", paramLabel = "OUT.jsonl", description = "Where to write (default: standard output).")
+    Path out;
+
+    @Option(names = "--skip-malformed", description = "Skip lines that cannot be read instead of refusing the file.")
+    boolean skipMalformed;
+
+    @picocli.CommandLine.Mixin EngineFlags engineFlags = new EngineFlags();
+
+    @Option(names = "--partitions", paramLabel = "P", description = "With --engine: score in P parts of consecutive"
+        + " lines, each a task (default: the engine's parallelism).")
+    Integer partitions;
+
+    @Override
+    public Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      if (task == null && specFile == null) {
+        throw new UserInputException("reward score", "needs a verifier or a reward spec",
+            "give --task NAME (e.g. --task arith) or --spec SPEC.yaml, or both");
+      }
+      engineFlags.check();
+      RmCommand.checkPartitions(partitions, engineFlags);
+      if (out != null) UserFiles.requireFileOrAbsent(out, "--out");
+      if (task != null) {
+        try {
+          org.rewardlab.envs.text.TextTasks.defaults(task);
+        } catch (UserInputException e) {
+          throw new UserInputException("--task", e.problem(), e.fix(), e);
+        }
+      }
+      String specJson = org.rewardlab.algos.lm.eval.CompletionScoring.specJson(
+          specFile == null ? null : UserFiles.readUtf8(specFile, "reward spec"), specFile == null ? "--task" : specFile.toString());
+      var d = org.rewardlab.reward.preference.PromptCompletionJsonl.parse(UserFiles.readUtf8(data, "data"),
+          data.toString(), skipMalformed ? org.rewardlab.reward.preference.PreferenceJsonl.OnMalformed.SKIP
+              : org.rewardlab.reward.preference.PreferenceJsonl.OnMalformed.FAIL);
+      err.println(d.summary());
+      List<org.rewardlab.algos.lm.eval.CompletionScoring.Line> lines = new java.util.ArrayList<>();
+      for (var r : d.rows()) {
+        lines.add(org.rewardlab.algos.lm.eval.CompletionScoring.Line.of(data + ":" + r.line(), r.prompt().render(),
+            r.completion().render(), r.source()));
+      }
+      org.rewardlab.algos.lm.eval.CompletionScoring.Result result;
+      if (engineFlags.given()) {
+        try (org.rewardlab.core.parallel.TaskEngine engine = engineFlags.open()) {
+          int p = partitions != null ? partitions : engine.parallelism();
+          long t0 = System.nanoTime();
+          result = org.rewardlab.algos.lm.eval.CompletionScoring.score(engine, specJson, task, lines, p);
+          err.printf(Locale.ROOT, "scored %d lines in %d parts on %s (%s) in %.1f s%n", lines.size(), result.parts(),
+              engine.name(), engine.describe(), (System.nanoTime() - t0) / 1e9);
+        }
+      } else {
+        result = org.rewardlab.algos.lm.eval.CompletionScoring.score(null, specJson, task, lines, 1);
+      }
+      var res = result;
+      String text = org.rewardlab.reward.preference.PromptCompletionJsonl.format(d.rows(), (i, node) -> {
+        org.rewardlab.algos.lm.eval.CompletionScoring.columns(res, i).forEach((k, v) -> {
+          if (v instanceof Boolean b) node.put(k, b);
+          else node.put(k, (Double) v);
+        });
+      });
+      if (out == null) {
+        spec.commandLine().getOut().print(text);
+        spec.commandLine().getOut().flush();
+      } else {
+        AtomicFiles.writeString(out, text);
+        err.println("wrote " + out + " (" + lines.size() + " scored completions; columns reward, "
+            + String.join(", ", res.termNames().stream().map(t -> "reward/" + t).toList())
+            + (task != null ? ", correct, well_formed" : "") + ")");
+      }
       return Main.OK;
     }
   }

@@ -13,17 +13,20 @@ import org.rewardlab.algos.rm.RmConfig;
 import org.rewardlab.algos.rm.RmEvaluation;
 import org.rewardlab.algos.rm.RmInput;
 import org.rewardlab.algos.rm.RmPair;
+import org.rewardlab.algos.rm.RmScoring;
 import org.rewardlab.algos.rm.RmTrainer;
 import org.rewardlab.algos.rm.TrainedRewardModel;
 import org.rewardlab.cli.report.Plots;
 import org.rewardlab.core.UserInputException;
 import org.rewardlab.core.config.Configs;
 import org.rewardlab.core.data.PreferencePair;
+import org.rewardlab.core.parallel.TaskEngine;
 import org.rewardlab.core.run.AtomicFiles;
 import org.rewardlab.reward.preference.PreferenceData;
 import org.rewardlab.reward.preference.PreferenceJsonl;
 import org.rewardlab.reward.preference.PromptCompletionJsonl;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -62,6 +65,22 @@ final class RmCommand implements Callable<Integer> {
         skipMalformed ? PreferenceJsonl.OnMalformed.SKIP : PreferenceJsonl.OnMalformed.FAIL);
     err.println(d.summary());
     return d;
+  }
+
+  /**
+   * Refuses a {@code --partitions} below 1, or one given without an engine.
+   *
+   * @throws UserInputException naming {@code --partitions} and the fix
+   */
+  static void checkPartitions(Integer partitions, EngineFlags engine) {
+    if (partitions == null) return;
+    if (!engine.given()) {
+      throw new UserInputException("--partitions", "only applies to an engine", "add --engine local or --engine spark");
+    }
+    if (partitions < 1) {
+      throw new UserInputException("--partitions", "must be 1 or more, got " + partitions,
+          "use e.g. --partitions 4, or leave it out for one per engine thread");
+    }
   }
 
   static String num(double v) {
@@ -267,38 +286,54 @@ final class RmCommand implements Callable<Integer> {
     @Option(names = "--skip-malformed", description = "Skip lines that cannot be read instead of refusing the file.")
     boolean skipMalformed;
 
+    @Mixin EngineFlags engineFlags = new EngineFlags();
+
+    @Option(names = "--partitions", paramLabel = "P", description = "With --engine: score in P parts, each a task"
+        + " that loads the model once (default: the engine's parallelism). Parts are whole batches, so the numbers"
+        + " are the same for every P.")
+    Integer partitions;
+
+    @Option(names = "--batch-size", paramLabel = "B", description = "Inputs per forward pass (default:"
+        + " ${DEFAULT-VALUE}). Batches are fixed by the line's index, so every engine and partitioning scores the same"
+        + " batches.")
+    int batchSize = TrainedRewardModel.SCORE_BATCH;
+
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
       checkOrder(model, data);
+      engineFlags.check();
+      checkPartitions(partitions, engineFlags);
+      if (batchSize < 1) {
+        throw new UserInputException("--batch-size", "must be 1 or more, got " + batchSize, "use e.g. --batch-size 256");
+      }
       String raw = org.rewardlab.core.UserFiles.readUtf8(data, "data");
       if (PromptCompletionJsonl.looksLikePromptCompletion(raw)) return scoreCompletions(raw, err);
       PreferenceData d = read(data, skipMalformed, err);
       List<PreferencePair> pairs = d.pairs();
       List<RmPair> rp = RmPair.of(pairs);
-      String text;
+      List<RmInput> chosen = new ArrayList<>();
+      List<RmInput> rejected = new ArrayList<>();
+      boolean ens;
       try (TrainedRewardModel m = TrainedRewardModel.load(model)) {
         m.checkAll(rp, data.toString());
-        List<RmInput> chosen = new ArrayList<>();
-        List<RmInput> rejected = new ArrayList<>();
-        for (RmPair p : rp) {
-          chosen.add(p.chosen());
-          rejected.add(p.rejected());
-        }
-        double[] sc = m.score(chosen);
-        double[] sr = m.score(rejected);
-        boolean ens = m.members().size() > 1;
-        double[] uc = ens ? m.disagreement(chosen) : null;
-        double[] ur = ens ? m.disagreement(rejected) : null;
-        text = PreferenceJsonl.format(pairs, (i, node) -> {
-          node.put("chosen_score", sc[i]);
-          node.put("rejected_score", sr[i]);
-          if (ens) {
-            node.put("chosen_uncertainty", uc[i]);
-            node.put("rejected_uncertainty", ur[i]);
-          }
-        });
+        ens = m.members().size() > 1;
       }
+      for (RmPair p : rp) {
+        chosen.add(p.chosen());
+        rejected.add(p.rejected());
+      }
+      RmScoring.Result r = score(List.of(chosen, rejected), ens, err);
+      double[] sc = r.scores()[0];
+      double[] sr = r.scores()[1];
+      String text = PreferenceJsonl.format(pairs, (i, node) -> {
+        node.put("chosen_score", sc[i]);
+        node.put("rejected_score", sr[i]);
+        if (ens) {
+          node.put("chosen_uncertainty", r.uncertainty()[0][i]);
+          node.put("rejected_uncertainty", r.uncertainty()[1][i]);
+        }
+      });
       write(text, pairs.size() + " scored pairs", err);
       return Main.OK;
     }
@@ -310,19 +345,41 @@ final class RmCommand implements Callable<Integer> {
       err.println(d.summary());
       List<RmInput> inputs = new ArrayList<>();
       for (PromptCompletionJsonl.Row r : d.rows()) inputs.add(RmInput.text(r.prompt().render(), r.completion().render()));
-      String text;
+      boolean ens;
       try (TrainedRewardModel m = TrainedRewardModel.load(model)) {
         for (int i = 0; i < inputs.size(); i++) m.check(inputs.get(i), data + ":" + d.rows().get(i).line());
-        double[] sc = m.score(inputs);
-        boolean ens = m.members().size() > 1;
-        double[] u = ens ? m.disagreement(inputs) : null;
-        text = PromptCompletionJsonl.format(d.rows(), (i, node) -> {
-          node.put("score", sc[i]);
-          if (ens) node.put("uncertainty", u[i]);
-        });
+        ens = m.members().size() > 1;
       }
+      RmScoring.Result r = score(List.of(inputs), ens, err);
+      String text = PromptCompletionJsonl.format(d.rows(), (i, node) -> {
+        node.put("score", r.scores()[0][i]);
+        if (ens) node.put("uncertainty", r.uncertainty()[0][i]);
+      });
       write(text, d.rows().size() + " scored completions", err);
       return Main.OK;
+    }
+
+    /** Scores the columns in this thread, or on the engine in parts (the model's bytes travel with the tasks). */
+    private RmScoring.Result score(List<List<RmInput>> columns, boolean uncertainty, PrintWriter err) {
+      if (columns.get(0).isEmpty()) return new RmScoring.Result(new double[columns.size()][0], uncertainty
+          ? new double[columns.size()][0] : null, 0);
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(model);
+      } catch (java.io.IOException e) {
+        throw new UserInputException(model.toString(), "cannot be read: " + e.getMessage(), "check the path", e);
+      }
+      if (!engineFlags.given()) {
+        return RmScoring.score(null, bytes, model.toString(), columns, batchSize, 1, uncertainty);
+      }
+      try (TaskEngine engine = engineFlags.open()) {
+        int p = partitions != null ? partitions : engine.parallelism();
+        long t0 = System.nanoTime();
+        RmScoring.Result r = RmScoring.score(engine, bytes, model.toString(), columns, batchSize, p, uncertainty);
+        err.printf(Locale.ROOT, "scored %d rows in %d parts of whole batches of %d on %s (%s) in %.1f s%n",
+            columns.get(0).size(), r.parts(), batchSize, engine.name(), engine.describe(), (System.nanoTime() - t0) / 1e9);
+        return r;
+      }
     }
 
     private void write(String text, String what, PrintWriter err) {

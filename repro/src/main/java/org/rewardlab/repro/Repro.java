@@ -58,4 +58,53 @@ public interface Repro<C extends ReproConfig<C>> {
   default List<String> notes(C config, List<SeedResult> perSeed) {
     return List.of();
   }
+
+  /**
+   * The independent arms of one seed, each runnable on its own by {@link #measureArm}, so that {@code repro run
+   * --engine} runs every (seed, arm) as a task of its own; empty (the default): the seed is one task. A repro
+   * that declares arms must keep {@link #measure} equal to {@link #mergeArms} of {@link #measureArm} over these
+   * arms in this order (implement {@code measure} as {@link #measureByArms}), so both paths give the same
+   * numbers. Arms must not depend on each other's results, nor write the same files.
+   */
+  default List<String> arms(C config) {
+    return List.of();
+  }
+
+  /**
+   * Arm {@code arm} (one of {@link #arms}) on one seed: the values it contributes to the seed's result.
+   *
+   * @throws UnsupportedOperationException if the repro declares no arms
+   */
+  default SeedResult measureArm(C config, long seed, String arm, ReproContext ctx) {
+    throw new UnsupportedOperationException("repro for '" + paper().id() + "' declares no arms");
+  }
+
+  /**
+   * The seed's result from its arms' results ({@code perArm} in the order of {@link #arms}): by default their
+   * values merged in arm order (a name measured by two arms is an error); a repro may add values computed from
+   * several arms (a difference between arms), cheaply: this runs on the driver.
+   */
+  default SeedResult mergeArms(C config, long seed, List<SeedResult> perArm) {
+    java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
+    for (SeedResult r : perArm) {
+      for (java.util.Map.Entry<String, Double> e : r.values().entrySet()) {
+        if (values.put(e.getKey(), e.getValue()) != null) {
+          throw new IllegalStateException("repro for '" + paper().id() + "': value '" + e.getKey()
+              + "' of seed " + seed + " is measured by two arms");
+        }
+      }
+    }
+    return new SeedResult(seed, values);
+  }
+
+  /** {@link #measure} for a repro with arms: every arm of {@link #arms} in order, then {@link #mergeArms}. */
+  default SeedResult measureByArms(C config, long seed, ReproContext ctx) {
+    List<String> arms = arms(config);
+    if (arms.isEmpty()) {
+      throw new IllegalStateException("repro for '" + paper().id() + "' measures by arms but declares none");
+    }
+    List<SeedResult> parts = new java.util.ArrayList<>();
+    for (String arm : arms) parts.add(measureArm(config, seed, arm, ctx));
+    return mergeArms(config, seed, parts);
+  }
 }

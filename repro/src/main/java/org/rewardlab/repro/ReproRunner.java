@@ -1,12 +1,13 @@
 package org.rewardlab.repro;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.rewardlab.core.config.Configs;
+import org.rewardlab.core.parallel.TaskEngine;
 import org.rewardlab.core.run.RunManifest;
 
 /**
@@ -66,7 +67,6 @@ public final class ReproRunner {
       Repro<C> repro, Scale scale, List<Long> seeds, Settings settings) {
     C config = config(repro, scale, seeds);
     String id = repro.paper().id();
-    JsonNode configJson = Configs.toJsonTree(config);
     ReproContext ctx = new ReproContext(settings.outputDir(), settings.progress());
     List<Long> runSeeds = config.seeds();
     List<SeedResult> perSeed = new ArrayList<>();
@@ -85,14 +85,80 @@ public final class ReproRunner {
       ctx.log(String.format(Locale.ROOT, "[%d/%d] seed %d done in %.1f s", k + 1, runSeeds.size(), seed,
           (System.nanoTime() - seedStart) / 1e9));
     }
-    List<SeedResult> measured = List.copyOf(perSeed);
+    return result(repro, scale, config, List.copyOf(perSeed), settings, git, start, ctx.armSeconds());
+  }
+
+  /**
+   * Runs {@code repro} at {@code scale} on {@code engine}: every seed, or every (seed, arm) where the repro
+   * declares {@link Repro#arms}, is a task ({@link ReproTasks}); the driver puts the results back in the
+   * config's seed order (arms merged by {@link Repro#mergeArms}) and builds the same {@link ReproResult} as
+   * {@link #run(Repro, Scale, List, Settings)}: same claims, notes, config and seeds; only the wall times
+   * differ. Progress: one line per finished task, plus the repro's own lines where the engine runs tasks in
+   * this JVM.
+   *
+   * @param seeds null or empty: the config's own seeds at that scale
+   * @throws org.rewardlab.core.UserInputException if the repro refuses the scale
+   * @throws org.rewardlab.core.parallel.TaskFailedException if a task failed on every attempt the engine allows
+   */
+  public static <C extends ReproConfig<C>> ReproResult run(
+      Repro<C> repro, Scale scale, List<Long> seeds, Settings settings, TaskEngine engine) {
+    if (engine == null) return run(repro, scale, seeds, settings);
+    C config = config(repro, scale, seeds);
+    String id = repro.paper().id();
+    List<ReproTasks.Task> tasks = ReproTasks.plan(repro, scale, config, settings.outputDir());
+    RunManifest.GitState git = RunManifest.GitState.of(settings.sourceDir());
+    Consumer<String> progress = settings.progress();
+    progress.accept(String.format(Locale.ROOT, "%d tasks (%s) on %s", tasks.size(),
+        repro.arms(config).isEmpty() ? "one per seed" : "seeds x " + repro.arms(config).size() + " arms",
+        engine.name() + ", " + engine.describe()));
+    long start = System.nanoTime();
+    ReproTasks.Outcome[] outcomes = new ReproTasks.Outcome[tasks.size()];
+    int[] done = {0};
+    Consumer<String> inner = line -> {
+      synchronized (progress) {
+        progress.accept(line);
+      }
+    };
+    engine.run(tasks, new ReproTasks.Measure(inner), (i, task, r) -> {
+      if (r.seed() != task.seed() || !java.util.Objects.equals(r.arm(), task.arm())) {
+        throw new IllegalStateException("repro for '" + id + "': task " + task.label() + " came back as "
+            + new ReproTasks.Task(id, task.scale(), task.seeds(), r.seed(), r.arm(), task.outputDir()).label());
+      }
+      if (outcomes[i] == null) done[0]++;
+      outcomes[i] = r;
+      synchronized (progress) {
+        progress.accept(String.format(Locale.ROOT, "[%d/%d] %s done in %.1f s on %s", done[0], tasks.size(),
+            task.label(), r.wallSeconds(), r.host()));
+      }
+    });
+    List<ReproTasks.Outcome> all = new ArrayList<>();
+    for (int i = 0; i < outcomes.length; i++) {
+      if (outcomes[i] == null) {
+        throw new IllegalStateException("repro for '" + id + "': the engine returned no result for task "
+            + tasks.get(i).label());
+      }
+      all.add(outcomes[i]);
+    }
+    List<SeedResult> perSeed = new ArrayList<>();
+    boolean byArms = !repro.arms(config).isEmpty();
+    for (long seed : config.seeds()) {
+      List<SeedResult> parts = new ArrayList<>();
+      for (ReproTasks.Outcome o : all) if (o.seed() == seed) parts.add(o.seedResult());
+      perSeed.add(byArms ? repro.mergeArms(config, seed, parts) : parts.get(0));
+    }
+    return result(repro, scale, config, List.copyOf(perSeed), settings, git, start, ReproTasks.armSeconds(all));
+  }
+
+  private static <C extends ReproConfig<C>> ReproResult result(Repro<C> repro, Scale scale, C config,
+      List<SeedResult> measured, Settings settings, RunManifest.GitState git, long start, Map<String, Double> armSeconds) {
+    String id = repro.paper().id();
     List<Claim> claims = repro.claims(config, measured);
     if (claims == null || claims.isEmpty()) {
       throw new IllegalStateException("repro for '" + id + "' built no claims from its measurements");
     }
     List<String> notes = repro.notes(config, measured);
     double wallSeconds = (System.nanoTime() - start) / 1e9;
-    return new ReproResult(id, settings.command(), scale, repro.paperScale(), runSeeds, configJson, git.commit(),
-        git.dirty(), RunManifest.environment(), wallSeconds, ctx.armSeconds(), claims, notes);
+    return new ReproResult(id, settings.command(), scale, repro.paperScale(), config.seeds(), Configs.toJsonTree(config),
+        git.commit(), git.dirty(), RunManifest.environment(), wallSeconds, armSeconds, claims, notes);
   }
 }

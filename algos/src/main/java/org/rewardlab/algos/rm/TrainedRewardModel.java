@@ -139,11 +139,24 @@ public final class TrainedRewardModel implements AutoCloseable {
     return reports;
   }
 
+  /** The inputs per forward pass of {@link #score(List)} and {@link #disagreement(List)}. */
+  public static final int SCORE_BATCH = 256;
+
   /** The mean member score of each input. */
   public double[] score(List<RmInput> inputs) {
+    return score(inputs, SCORE_BATCH);
+  }
+
+  /**
+   * The mean member score of each input, {@code batchSize} inputs per forward pass. A text model's numbers may
+   * depend in their last bits on which inputs share a pass (padding to the batch's longest, matrix shapes), so
+   * callers that cut a dataset into parts keep the passes where a single call would put them ({@link RmScoring}).
+   */
+  public double[] score(List<RmInput> inputs, int batchSize) {
+    if (batchSize < 1) throw new IllegalArgumentException("batch size must be 1 or more, got " + batchSize);
     double[] out = new double[inputs.size()];
     for (RewardModel m : members) {
-      double[] s = m.score(inputs, 256);
+      double[] s = m.score(inputs, batchSize);
       for (int i = 0; i < s.length; i++) out[i] += s[i] / members.size();
     }
     return out;
@@ -151,9 +164,15 @@ public final class TrainedRewardModel implements AutoCloseable {
 
   /** The members' standard deviation for each input (0 for one member): the ensemble's disagreement. */
   public double[] disagreement(List<RmInput> inputs) {
+    return disagreement(inputs, SCORE_BATCH);
+  }
+
+  /** {@link #disagreement(List)} with {@code batchSize} inputs per forward pass. */
+  public double[] disagreement(List<RmInput> inputs, int batchSize) {
+    if (batchSize < 1) throw new IllegalArgumentException("batch size must be 1 or more, got " + batchSize);
     int k = members.size();
     double[][] all = new double[k][];
-    for (int j = 0; j < k; j++) all[j] = members.get(j).score(inputs, 256);
+    for (int j = 0; j < k; j++) all[j] = members.get(j).score(inputs, batchSize);
     double[] out = new double[inputs.size()];
     for (int i = 0; i < out.length; i++) {
       double m = 0;

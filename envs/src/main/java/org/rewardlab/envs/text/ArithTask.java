@@ -72,6 +72,25 @@ public final class ArithTask implements AnalogicalTask<ArithProblem> {
     return problem(p.b(), p.a(), p.op(), p.digits());
   }
 
+  private static final java.util.regex.Pattern PROMPT = java.util.regex.Pattern.compile("([0-9]{1,18})([+*])([0-9]{1,18})=");
+
+  /**
+   * The problem of a prompt {@code "123+456="} or {@code "12*34="}: operands of the same digit count without
+   * leading zeros (0..9 for one digit), whichever operations and digit counts the config draws; the answer format,
+   * scratchpad and redundant check step as {@link #sample} would give them.
+   */
+  @Override
+  public java.util.Optional<ArithProblem> problemOf(String prompt) {
+    java.util.regex.Matcher m = prompt == null ? null : PROMPT.matcher(prompt);
+    if (m == null || !m.matches()) return java.util.Optional.empty();
+    String a = m.group(1);
+    String b = m.group(3);
+    int d = a.length();
+    if (b.length() != d || (d > 1 && (a.charAt(0) == '0' || b.charAt(0) == '0'))) return java.util.Optional.empty();
+    ArithOp op = m.group(2).equals("+") ? ArithOp.ADD : ArithOp.MUL;
+    return java.util.Optional.of(problem(Long.parseLong(a), Long.parseLong(b), op, d));
+  }
+
   /** The salt of {@link #redundancyDraw}; fixed, so that which problems repeat a step never changes. */
   static final String REDUNDANCY_SALT = "rewardlab.arith.redundantSteps.v1:";
 

@@ -44,6 +44,17 @@ public final class SortTask implements TextTask<SortProblem> {
     return new SortProblem(new String(s), symbols);
   }
 
+  /** The problem of a prompt {@code "3142="}: a string of this task's symbols, then {@code '='}. */
+  @Override
+  public java.util.Optional<SortProblem> problemOf(String prompt) {
+    if (prompt == null || prompt.length() < 2 || !prompt.endsWith("=")) return java.util.Optional.empty();
+    String input = prompt.substring(0, prompt.length() - 1);
+    for (int i = 0; i < input.length(); i++) {
+      if (config.symbols().indexOf(input.charAt(i)) < 0) return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new SortProblem(input, config.symbols()));
+  }
+
   /** Σ over lengths n of |symbols|^n (saturating at {@code Long.MAX_VALUE}). */
   @Override
   public long problemCount() {

@@ -39,6 +39,15 @@ public interface TextTask<P extends Problem> {
    */
   long problemCount();
 
+  /**
+   * The problem whose prompt is {@code prompt}, where the prompt alone determines the problem (so that a
+   * completion read from a file can be judged by the verifier: {@code rewardlab reward score --task}); empty
+   * where it does not (the default), or where the text is not a prompt of this task.
+   */
+  default java.util.Optional<P> problemOf(String prompt) {
+    return java.util.Optional.empty();
+  }
+
   /** The longest prompt, in characters. */
   int maxPromptLength();
 

@@ -165,17 +165,47 @@ public final class CarlRepro implements Repro<CarlRepro.Config> {
 
   @Override
   public SeedResult measure(Config config, long seed, ReproContext ctx) {
+    return measureByArms(config, seed, ctx);
+  }
+
+  /** One arm per reward and minibatch size ({@code carl@mb64}, ...): each a PPO training of its own. */
+  @Override
+  public List<String> arms(Config config) {
+    List<String> arms = new ArrayList<>();
+    for (String reward : REWARDS) {
+      for (int mb : config.minibatches()) arms.add(arm(reward, mb));
+    }
+    return List.copyOf(arms);
+  }
+
+  @Override
+  public SeedResult measureArm(Config config, long seed, String arm, ReproContext ctx) {
+    int at = arm.indexOf("@mb");
+    String reward = arm.substring(0, Math.max(0, at));
+    if (at < 0 || !REWARDS.contains(reward) || !arms(config).contains(arm)) {
+      throw new IllegalArgumentException("carl has no arm '" + arm + "'; its arms are " + arms(config));
+    }
+    int mb = Integer.parseInt(arm.substring(at + 3));
+    Map<String, Double> values = new LinkedHashMap<>();
+    EnvRuns.Run run = ctx.timeArm(arm, () -> EnvRuns.train(config.experiment(reward, mb, seed), "carl " + arm,
+        ctx.outputDir().resolve("seed-" + seed), config.evalEpisodes(), seed));
+    values.put("score/" + arm, run.mean("charts/episodic_return", 0.8));
+    values.put("greedy/" + arm, run.evalMeanReturn());
+    values.put("length/" + arm, run.mean("charts/episodic_length", 0.8));
+    ctx.log(String.format(Locale.ROOT, "seed %d %-14s driving score: last fifth %.3f, greedy %.3f, episode length %.1f",
+        seed, arm, values.get("score/" + arm), values.get("greedy/" + arm), values.get("length/" + arm)));
+    return new SeedResult(seed, values);
+  }
+
+  /** The arms' values, each reward's followed by its change from the smallest to the largest minibatch. */
+  @Override
+  public SeedResult mergeArms(Config config, long seed, List<SeedResult> perArm) {
+    Map<String, Double> all = new LinkedHashMap<>(Repro.super.mergeArms(config, seed, perArm).values());
     Map<String, Double> values = new LinkedHashMap<>();
     for (String reward : REWARDS) {
       for (int mb : config.minibatches()) {
         String arm = arm(reward, mb);
-        EnvRuns.Run run = ctx.timeArm(arm, () -> EnvRuns.train(config.experiment(reward, mb, seed), "carl " + arm,
-            ctx.outputDir().resolve("seed-" + seed), config.evalEpisodes(), seed));
-        values.put("score/" + arm, run.mean("charts/episodic_return", 0.8));
-        values.put("greedy/" + arm, run.evalMeanReturn());
-        values.put("length/" + arm, run.mean("charts/episodic_length", 0.8));
-        ctx.log(String.format(Locale.ROOT, "seed %d %-14s driving score: last fifth %.3f, greedy %.3f, episode length %.1f",
-            seed, arm, values.get("score/" + arm), values.get("greedy/" + arm), values.get("length/" + arm)));
+        for (String metric : List.of("score/", "greedy/", "length/")) values.put(metric + arm, all.get(metric + arm));
       }
       values.put("change/" + reward, values.get("score/" + arm(reward, config.largest()))
           - values.get("score/" + arm(reward, config.smallest())));

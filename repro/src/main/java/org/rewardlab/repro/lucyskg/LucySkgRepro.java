@@ -172,21 +172,41 @@ public final class LucySkgRepro implements Repro<LucySkgRepro.Config> {
         + "(300-4); the §11(e) analogue is 2-D soccer with PPO for 300k steps";
   }
 
+  /** The arm that measures the reward landscape (no training). */
+  static final String RIDGE = "ridge";
+
   @Override
   public SeedResult measure(Config config, long seed, ReproContext ctx) {
+    return measureByArms(config, seed, ctx);
+  }
+
+  /** The two trained arms, then the ridge measurement of the two rewards: three independent tasks per seed. */
+  @Override
+  public List<String> arms(Config config) {
+    List<String> arms = new ArrayList<>(ARMS);
+    arms.add(RIDGE);
+    return List.copyOf(arms);
+  }
+
+  @Override
+  public SeedResult measureArm(Config config, long seed, String arm, ReproContext ctx) {
     Map<String, Double> values = new LinkedHashMap<>();
-    for (String arm : ARMS) {
-      EnvRuns.Run run = ctx.timeArm(arm, () -> EnvRuns.train(config.experiment(arm, seed, config.reward(arm)),
-          "lucy-skg " + arm, ctx.outputDir().resolve("seed-" + seed), config.evalEpisodes(), seed));
-      values.put("goals/" + arm, run.mean("charts/episodic_return", 0));
-      values.put("final/" + arm, run.mean("charts/episodic_return", 0.8));
-      values.put("greedy/" + arm, run.evalMeanReturn());
-      values.put("episodes/" + arm, (double) run.episodes().size());
-      analyse(run, arm, values);
-      ctx.log(String.format(Locale.ROOT, "seed %d %-8s goal rate: whole run %.3f, last fifth %.3f, greedy %.3f  (%s)",
-          seed, arm, values.get("goals/" + arm), values.get("final/" + arm), values.get("greedy/" + arm), run.runDir()));
+    if (arm.equals(RIDGE)) {
+      ctx.timeArm("ridge (shared)", () -> ridge(config, seed, values));
+      return new SeedResult(seed, values);
     }
-    ctx.timeArm("ridge (shared)", () -> ridge(config, seed, values));
+    if (!ARMS.contains(arm)) {
+      throw new IllegalArgumentException("lucy-skg has no arm '" + arm + "'; its arms are " + arms(config));
+    }
+    EnvRuns.Run run = ctx.timeArm(arm, () -> EnvRuns.train(config.experiment(arm, seed, config.reward(arm)),
+        "lucy-skg " + arm, ctx.outputDir().resolve("seed-" + seed), config.evalEpisodes(), seed));
+    values.put("goals/" + arm, run.mean("charts/episodic_return", 0));
+    values.put("final/" + arm, run.mean("charts/episodic_return", 0.8));
+    values.put("greedy/" + arm, run.evalMeanReturn());
+    values.put("episodes/" + arm, (double) run.episodes().size());
+    analyse(run, arm, values);
+    ctx.log(String.format(Locale.ROOT, "seed %d %-8s goal rate: whole run %.3f, last fifth %.3f, greedy %.3f  (%s)",
+        seed, arm, values.get("goals/" + arm), values.get("final/" + arm), values.get("greedy/" + arm), run.runDir()));
     return new SeedResult(seed, values);
   }
 

@@ -210,15 +210,28 @@ public final class RewardSpecThesisRepro implements Repro<RewardSpecThesisRepro.
     return result;
   }
 
-  /** Saves this seed's values and redraws the plot from the seeds measured so far (in the config's order). */
+  /** Serializes the plots of seeds measured at once in one JVM ({@code repro run --engine local}). */
+  private static final Object PLOT_LOCK = new Object();
+
+  /**
+   * Saves this seed's values and redraws the plot from the seeds measured so far (in the config's order, up to
+   * this seed; a seed measured at the same time by another task and not saved yet is left out).
+   */
   private static void plotSoFar(Config config, SeedResult result, Path dir) {
+    synchronized (PLOT_LOCK) {
+      plotSoFarLocked(config, result, dir);
+    }
+  }
+
+  private static void plotSoFarLocked(Config config, SeedResult result, Path dir) {
     try {
       Path mine = dir.resolve("seed-" + result.seed()).resolve("values.json");
       Files.createDirectories(mine.getParent());
-      JSON.writeValue(mine.toFile(), result.values());
+      org.rewardlab.core.run.AtomicFiles.writeString(mine, JSON.writeValueAsString(result.values()));
       List<SeedResult> sofar = new ArrayList<>();
       for (long s : config.seeds()) {
         Path f = dir.resolve("seed-" + s).resolve("values.json");
+        if (s != result.seed() && !Files.isRegularFile(f)) continue;
         sofar.add(new SeedResult(s, JSON.readValue(f.toFile(), new TypeReference<LinkedHashMap<String, Double>>() {})));
         if (s == result.seed()) break;
       }
