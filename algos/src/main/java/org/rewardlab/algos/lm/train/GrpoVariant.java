@@ -24,10 +24,29 @@ public interface GrpoVariant {
    * One advantage component.
    *
    * @param name for metrics ({@code advantages/<name>_mean})
-   * @param advantages per row
+   * @param advantages per row (with {@code tokenAdvantages}: a per-row summary for logging, the token mean)
    * @param rowWeights per row weight of this component's loss (1 = plain)
+   * @param tokenAdvantages null (every token of row b gets {@code advantages[b]}), or per row one advantage per
+   *     completion token ({@code <eos>} included; tokens past the row's array get 0): process-level credit such
+   *     as TP-GRPO's thought advantages
    */
-  record Component(String name, double[] advantages, double[] rowWeights) {}
+  record Component(String name, double[] advantages, double[] rowWeights, double[][] tokenAdvantages) {
+    /** A component with one advantage per row, broadcast to the row's tokens. */
+    public Component(String name, double[] advantages, double[] rowWeights) {
+      this(name, advantages, rowWeights, null);
+    }
+
+    /** The loss's per-token advantages, {@code [rows × width]} row-major. */
+    public double[] perToken(int width) {
+      if (tokenAdvantages == null) return org.rewardlab.algos.lm.grpo.TokenBatch.broadcast(advantages, width);
+      double[] out = new double[advantages.length * width];
+      for (int b = 0; b < advantages.length; b++) {
+        double[] row = tokenAdvantages[b];
+        for (int t = 0; t < Math.min(width, row.length); t++) out[b * width + t] = row[t];
+      }
+      return out;
+    }
+  }
 
   /** The rewards the advantages are computed from; by default the experiment's rewards unchanged. */
   default double[] shape(ScoredBatch batch) {

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = GrpoLambda.class, name = "grpo-lambda"),
   @JsonSubTypes.Type(value = LengthPenalty.class, name = "length-penalty"),
   @JsonSubTypes.Type(value = Crf.class, name = "crf"),
+  @JsonSubTypes.Type(value = TpGrpo.class, name = "tp-grpo"),
+  @JsonSubTypes.Type(value = Hicra.class, name = "hicra"),
 })
 public interface GrpoVariantSpec {
   /** The variant for a run of {@code config}. */

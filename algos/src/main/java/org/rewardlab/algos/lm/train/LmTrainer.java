@@ -526,7 +526,7 @@ final class LmTrainer implements LoopTrainer, Collector<LmBatch>, Learner<LmBatc
         double[] gradEntropy = new double[rows * width];
         result = null;
         for (GrpoVariant.Component comp : r.components()) {
-          double[] adv = org.rewardlab.algos.lm.grpo.TokenBatch.broadcast(comp.advantages(), width);
+          double[] adv = comp.perToken(width);
           org.rewardlab.algos.lm.grpo.TokenBatch tb = org.rewardlab.algos.lm.grpo.TokenBatch.of(rows, width, logp, mask, adv)
               .withEntropy(entropy);
           if (old != null) tb = tb.withOld(old);
