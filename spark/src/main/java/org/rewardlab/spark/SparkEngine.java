@@ -8,9 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkException;
@@ -54,6 +59,7 @@ public final class SparkEngine implements TaskEngine {
   public static final String APP_JAR_NAME = "rewardlab-app.jar";
   static final int DEFAULT_EXECUTOR_WAIT_SECONDS = 30;
   static final int CONNECT_TIMEOUT_MILLIS = 5000;
+  static final int REGISTRATION_SECONDS = 30;
   /** The FAIR scheduler pool the tasks of {@link #run} share (defined in {@code fairscheduler.xml}). */
   static final String POOL = "rewardlab";
 
@@ -75,9 +81,11 @@ public final class SparkEngine implements TaskEngine {
    * Starts a Spark session for {@code options}: the master is {@code options.master()}, else the
    * {@code spark.master} that {@code spark-submit} set, else {@code local[threads]}; {@code
    * options.conf()} goes to Spark as it is (keys starting with {@code rewardlab.} are the engine's
-   * own). The Spark UI is off unless {@code spark.ui.enabled=true} is given. For a standalone master,
-   * checks first that it answers, then waits (at most {@value #DEFAULT_EXECUTOR_WAIT_SECONDS} s, or
-   * {@link #EXECUTOR_WAIT_KEY}) for an executor.
+   * own). The Spark UI is off unless {@code spark.ui.enabled=true} is given. For a non-local master,
+   * checks first that something answers at its address ({@value #CONNECT_TIMEOUT_MILLIS} ms), then
+   * that it registers the application (at most {@value #REGISTRATION_SECONDS} s: something else at
+   * the port, e.g. the web UI, would keep Spark retrying for a minute), then waits for an executor
+   * (at most {@value #DEFAULT_EXECUTOR_WAIT_SECONDS} s, or {@link #EXECUTOR_WAIT_KEY}).
    *
    * @throws UserInputException for a malformed or unreachable master, a cluster without executors, a
    *     missing application jar, or a second engine in one JVM
@@ -126,23 +134,58 @@ public final class SparkEngine implements TaskEngine {
 
     SparkSession.Builder b = SparkSession.builder().master(url);
     conf.forEach(b::config);
-    SparkSession s;
-    try {
-      s = b.getOrCreate();
-    } catch (RuntimeException e) {
-      throw new UserInputException("--master " + UserInputException.quote(url),
-          "Spark did not start: " + firstLine(e), "check --master and the --conf settings");
-    }
+    // a live master registers an application in well under a second; the bound covers Spark's own
+    // start-up in a cold JVM on a busy machine
+    SparkSession s = master.isLocal() ? create(b, url) : createWithin(b, url, REGISTRATION_SECONDS);
     SparkEngine engine = new SparkEngine(s, master, true);
     if (!master.isLocal()) {
       try {
-        engine.awaitExecutors(waitSeconds);
+        engine.awaitExecutors(waitSeconds, System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds));
       } catch (RuntimeException e) {
         engine.close();
         throw e;
       }
     }
     return engine;
+  }
+
+  private static SparkSession create(SparkSession.Builder b, String url) {
+    try {
+      return b.getOrCreate();
+    } catch (RuntimeException e) {
+      throw new UserInputException("--master " + UserInputException.quote(url),
+          "Spark did not start: " + firstLine(e), "check --master and the --conf settings");
+    }
+  }
+
+  /**
+   * Creates the session on another thread, waiting at most {@code seconds}: against something that
+   * answers TCP but is no Spark master (a web UI port), Spark's own registration retries take a
+   * minute. A session that appears after the bound is stopped when it does.
+   */
+  private static SparkSession createWithin(SparkSession.Builder b, String url, int seconds) {
+    ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "rewardlab-spark-start");
+      t.setDaemon(true);
+      return t;
+    });
+    CompletableFuture<SparkSession> f = CompletableFuture.supplyAsync(() -> create(b, url), starter);
+    starter.shutdown();
+    try {
+      return f.get(seconds, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      f.thenAccept(SparkSession::stop);
+      throw new UserInputException("--master " + UserInputException.quote(url),
+          "no Spark master registered the application within " + seconds + " s",
+          "check the port: the master's own port (7077 by default), not its web UI (8080)");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      f.thenAccept(SparkSession::stop);
+      throw new IllegalStateException("interrupted while starting Spark", e);
+    }
   }
 
   /**
@@ -190,8 +233,7 @@ public final class SparkEngine implements TaskEngine {
     return out;
   }
 
-  private void awaitExecutors(int seconds) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+  private void awaitExecutors(int seconds, long deadline) {
     while (executors().isEmpty()) {
       if (jsc.sc().isStopped()) {
         throw new UserInputException("--master " + UserInputException.quote(master.url()),
@@ -327,6 +369,10 @@ public final class SparkEngine implements TaskEngine {
     if (c instanceof UserInputException u) return u;
     if (c instanceof TaskFailedException t) return t;
     String where = index < 0 ? "a task" : "task " + index + " (" + abbreviate(task) + ")";
+    if (c instanceof java.io.NotSerializableException) {
+      return new TaskFailedException(index, where + " cannot be shipped to Spark: " + firstLine(c)
+          + " is not serializable (a task function must capture only serializable values)", c);
+    }
     return new TaskFailedException(index, where + " failed: " + firstLine(c), c);
   }
 

@@ -31,7 +31,7 @@ class NoWorkersTest {
           .hasMessage("--master '" + url + "': no executor registered within 3 s (the master has no workers with"
               + " free cores and memory: start a worker, or lower spark.executor.memory / spark.executor.cores"
               + " with --conf)");
-      assertThat((System.nanoTime() - t0) / 1e9).isLessThan(20);
+      assertThat((System.nanoTime() - t0) / 1e9).as("registration (<= 30 s) + the 3 s wait, never a hang").isLessThan(40);
       assertThat(SparkSession.getDefaultSession().isDefined()).as("the session was stopped").isFalse();
     } finally {
       rpc.shutdown();

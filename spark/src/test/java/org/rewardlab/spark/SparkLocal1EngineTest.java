@@ -29,6 +29,22 @@ class SparkLocal1EngineTest extends EngineContract {
     return engine;
   }
 
+  /** Not serializable: a function capturing it cannot be shipped. */
+  static final class Opaque {
+    int plus(int x) {
+      return x + 1;
+    }
+  }
+
+  @Test
+  void aFunctionThatCannotBeShippedIsNamed() {
+    Opaque o = new Opaque();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.run(java.util.List.of(1, 2), x -> o.plus(x), (i, t, r) -> { }))
+        .isInstanceOf(org.rewardlab.core.parallel.TaskFailedException.class)
+        .hasMessageContaining("cannot be shipped to Spark")
+        .hasMessageContaining("Opaque is not serializable");
+  }
+
   @Test
   void isFoundByNameAndRunsOneTaskAtATime() {
     assertThat(TaskEngines.available("spark")).isTrue();

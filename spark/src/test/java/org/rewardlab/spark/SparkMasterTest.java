@@ -63,6 +63,23 @@ class SparkMasterTest {
   }
 
   @Test
+  void aClusterWithoutTheApplicationJarIsToldHowToBuildIt() throws IOException {
+    String before = System.getProperty(SparkEngine.APP_JAR_PROPERTY);
+    try (ServerSocket listening = new ServerSocket(0)) {
+      // something answers at the port, so the check reaches the jar (no Spark context is made)
+      System.setProperty(SparkEngine.APP_JAR_PROPERTY, "/no/such/rewardlab-app.jar");
+      String url = "spark://127.0.0.1:" + listening.getLocalPort();
+      assertThatThrownBy(() -> SparkEngine.open(new EngineOptions(1, url, Map.of())))
+          .isInstanceOf(UserInputException.class)
+          .hasMessageContaining("the application jar for the executors is missing (/no/such/rewardlab-app.jar)")
+          .hasMessageContaining("./mvnw -pl spark -am -DskipTests package");
+    } finally {
+      if (before == null) System.clearProperty(SparkEngine.APP_JAR_PROPERTY);
+      else System.setProperty(SparkEngine.APP_JAR_PROPERTY, before);
+    }
+  }
+
+  @Test
   void anUnknownHostIsNamed() {
     assertThatThrownBy(() -> SparkMaster.parse("spark://no-such-host.invalid:7077"))
         .isInstanceOf(UserInputException.class).hasMessageContaining("unknown host 'no-such-host.invalid'");
