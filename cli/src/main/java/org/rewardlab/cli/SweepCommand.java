@@ -69,8 +69,10 @@ final class SweepCommand implements Callable<Integer> {
     SweepSpec s = SweepSpec.load(file);
     SweepPlan plan = SweepPlan.of(s);
     Path dir = out != null ? out : Path.of("runs", "sweep-" + s.name());
-    SweepStore store = SweepStore.create(dir, plan);
-    return execute(plan, store, engine, quiet, spec.commandLine().getOut(), spec.commandLine().getErr());
+    org.rewardlab.core.UserFiles.requireDirectoryOrAbsent(dir, "--out");
+    // the directory is written only once the engine is open: a bad engine setting leaves nothing behind
+    return execute(plan, dir, () -> SweepStore.create(dir, plan), engine, quiet, spec.commandLine().getOut(),
+        spec.commandLine().getErr());
   }
 
   /** {@code rewardlab sweep resume DIR}: runs the tasks of a sweep directory that have no result yet. */
@@ -97,7 +99,7 @@ final class SweepCommand implements Callable<Integer> {
       // resolved again with this build: a build that resolves the cells differently must not mix results
       SweepPlan plan = SweepPlan.of(stored.spec());
       store.requireSamePlan(stored, plan);
-      return execute(plan, store, engine, quiet, spec.commandLine().getOut(), spec.commandLine().getErr());
+      return execute(plan, dir, () -> store, engine, quiet, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
   }
 
@@ -154,19 +156,33 @@ final class SweepCommand implements Callable<Integer> {
     }
   }
 
-  static int execute(SweepPlan plan, SweepStore store, EngineFlags flags, boolean quiet, PrintWriter out, PrintWriter err) {
+  /**
+   * Runs the sweep's missing tasks and writes its outputs.
+   *
+   * @param dir the sweep directory
+   * @param storeFactory opens (or creates) the store in {@code dir}; called once the engine is open
+   */
+  static int execute(SweepPlan plan, Path dir, java.util.function.Supplier<SweepStore> storeFactory, EngineFlags flags,
+      boolean quiet, PrintWriter out, PrintWriter err) {
     int total = plan.taskCount();
-    java.util.Set<String> keys = new java.util.HashSet<>();
-    for (SweepTask t : plan.tasks("")) keys.add(t.key());
-    int done = (int) store.results().keySet().stream().filter(keys::contains).count();
+    int done = 0;
+    if (java.nio.file.Files.isRegularFile(dir.resolve(SweepStore.SWEEP_FILE))) {
+      SweepStore existing = SweepStore.open(dir);
+      existing.requireSamePlan(existing.readPlan(), plan);
+      java.util.Set<String> keys = new java.util.HashSet<>();
+      for (SweepTask t : plan.tasks("")) keys.add(t.key());
+      done = (int) existing.results().keySet().stream().filter(keys::contains).count();
+    }
     List<String> notes = new ArrayList<>();
     String engineName = flags.choose(total - done, notes);
-    notes.forEach(err::println);
-    err.println("sweep directory: " + Workspace.show(store.dir()));
     long start = System.nanoTime();
     SweepRunner.Outcome outcome;
     String where;
+    SweepStore store;
     try (TaskEngine engine = TaskEngines.open(engineName, flags.options())) {
+      store = storeFactory.get();
+      notes.forEach(err::println);
+      err.println("sweep directory: " + Workspace.show(store.dir()));
       where = engine.name() + " (" + engine.describe() + ")";
       out.printf(Locale.ROOT, "sweep %s: %d cells x %d seeds = %d tasks on %s; %d already done%n", plan.spec().name(),
           plan.cells().size(), plan.spec().seeds().size(), total, where, done);
@@ -174,11 +190,18 @@ final class SweepCommand implements Callable<Integer> {
       try (ProgressBar bar = quiet ? null : ProgressBar.stderr("tasks", total)) {
         if (bar != null) bar.update(done, Double.NaN, "");
         outcome = SweepRunner.run(plan, store, engine, new SweepRunner.Listener() {
+          int before;
+
+          @Override
+          public void onStart(int all, int doneBefore) {
+            before = doneBefore;
+          }
+
           @Override
           public void onResult(SweepTask task, TaskResult result, int n, int all) {
             if (bar == null) return;
             double elapsed = (System.nanoTime() - start) / 1e9;
-            int now = n - done;
+            int now = n - before;
             String eta = now > 0 ? "ETA " + clock(elapsed / now * (all - n)) + "  " : "";
             bar.update(n, Double.NaN, eta + "last: " + task.cellLabel() + " seed " + task.seed());
           }
@@ -187,12 +210,13 @@ final class SweepCommand implements Callable<Integer> {
     } catch (TaskFailedException e) {
       err.println("error: " + e.getMessage() + (e.getCause() != null && e.getCause().getMessage() != null
           && !e.getMessage().contains(e.getCause().getMessage()) ? " (" + e.getCause().getMessage() + ")" : ""));
-      err.println("finished tasks are saved; run `rewardlab sweep resume " + Workspace.show(store.dir()) + "` to run the others");
+      err.println("finished tasks are saved; run `rewardlab sweep resume " + Workspace.show(dir) + "` to run the others");
       return Main.INTERNAL_ERROR;
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     SweepTable table = outcome.table();
-    out.printf(Locale.ROOT, "ran %d tasks in %.1f s (%d were done already)%n", outcome.ran(), seconds, outcome.skipped());
+    out.printf(Locale.ROOT, "ran %d task%s in %.1f s (%d %s done already)%n", outcome.ran(), outcome.ran() == 1 ? "" : "s", seconds,
+        outcome.skipped(), outcome.skipped() == 1 ? "was" : "were");
     out.print(table.text());
     for (String m : table.metrics()) {
       boolean logged = table.results().stream().anyMatch(r -> r.finalMetrics().containsKey(m));

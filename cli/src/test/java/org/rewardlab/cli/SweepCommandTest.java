@@ -143,4 +143,22 @@ class SweepCommandTest {
     assertThat(mc.taskCount()).isEqualTo(30);
     assertThat(mc.cells().get(0).label()).isEqualTo("shaping weight=0, normalization=off");
   }
+
+  /** {@code --engine auto}: local threads for a few tasks; spark for more when its module is there, else local with a note. */
+  @Test
+  void autoPicksLocalForFewTasksAndSaysWhySparkIsNotUsed() {
+    SweepCommand.EngineFlags f = new SweepCommand.EngineFlags();
+    List<String> notes = new java.util.ArrayList<>();
+    assertThat(f.choose(SweepCommand.AUTO_LOCAL_MAX_TASKS, notes)).isEqualTo("local");
+    assertThat(notes).isEmpty();
+    // the cli's tests run without the spark module on the classpath
+    assertThat(org.rewardlab.core.parallel.TaskEngines.available("spark")).isFalse();
+    assertThat(f.choose(SweepCommand.AUTO_LOCAL_MAX_TASKS + 1, notes)).isEqualTo("local");
+    assertThat(notes).singleElement().asString().contains("spark engine is not on the classpath");
+    f.engine = "spark";
+    assertThat(f.choose(1, new java.util.ArrayList<>())).isEqualTo("spark");
+    assertOneLineError(TrainCli.run("sweep", sweepFile(SWEEP).toString(), "--engine", "spark", "--out", tmp.resolve("sp").toString()),
+        "--engine spark", "not on the classpath");
+    assertThat(tmp.resolve("sp")).as("nothing is written when the engine cannot open").doesNotExist();
+  }
 }
