@@ -37,8 +37,9 @@ import org.rewardlab.core.parallel.TaskFunction;
  *       − Σ task time) / tasks}); the final metrics must be identical;
  *   <li>no-op tasks on a standalone cluster of two workers started on this machine (separate JVMs):
  *       scheduling overhead per task, beside the same on {@code local[2]};
- *   <li>two PPO cells on that cluster: the peak resident memory ({@code VmHWM}) of the executor JVM
- *       that ran each, and of the worker daemons.
+ *   <li>the 12 cells on that cluster: speed-up and overhead per task with two executor JVMs, the
+ *       peak resident memory ({@code VmHWM}) of each executor JVM after its PPO cells, and of the
+ *       worker daemons.
  * </ol>
  */
 final class SweepBench {
@@ -168,21 +169,33 @@ final class SweepBench {
           noopMs(engine, Math.min(20, noopTasks)); // first job: executors load the application jar
           double clusterNoopMs = noopMs(engine, noopTasks);
           List<Measured> ppo = new ArrayList<>();
-          engine.run(tasks(baseYaml, steps, root.resolve("cluster")).subList(0, 2), fn, (i, t, r) -> ppo.add(r));
+          long p0 = System.nanoTime();
+          engine.run(tasks(baseYaml, steps, root.resolve("cluster")), fn, (i, t, r) -> ppo.add(r));
+          double clusterWall = (System.nanoTime() - p0) / 1e9;
+          double clusterTask = ppo.stream().mapToDouble(m -> m.result().wallSeconds()).sum();
           row(out, "standalone cluster, 2 workers x 1 core: start", "%.1f s", startSeconds);
           row(out, "standalone cluster: engine start (both executors registered)", "%.1f s", open);
           row(out, "no-op tasks on the cluster (" + noopTasks + "): wall per task", "%.1f ms", clusterNoopMs);
-          boolean same = true;
+          row(out, "cluster: wall of the " + n + " cells", "%.1f s", clusterWall);
+          row(out, "speed-up cluster (2 executor JVMs) vs sequential", "%.2fx", seqWall / clusterWall);
+          row(out, "task time per cell on the cluster", "%.2f s", clusterTask / n);
+          row(out, "overhead per task on the cluster ((2 x wall - task time) / tasks)", "%.0f ms",
+              1000 * (2 * clusterWall - clusterTask) / n);
+          boolean same = ppo.size() == n;
+          Map<Long, Long> peakByPid = new java.util.TreeMap<>();
           for (Measured m : ppo) {
-            row(out, "peak RSS (VmHWM) of the executor JVM after PPO cell " + m.result().cell(), "%.0f MiB",
-                m.peakRssKb() / 1024.0);
+            peakByPid.merge(m.pid(), m.peakRssKb(), Math::max);
             same &= m.result().finalMetrics().equals(sequential.get(m.result().cell()).finalMetrics());
+          }
+          int e = 0;
+          for (Map.Entry<Long, Long> pk : peakByPid.entrySet()) {
+            row(out, "peak RSS (VmHWM) of executor JVM " + (e++) + " after its PPO cells", "%.0f MiB", pk.getValue() / 1024.0);
           }
           List<ProcessHandle> w = c.workerProcesses();
           for (int i = 0; i < w.size(); i++) {
             row(out, "peak RSS of worker daemon " + i, "%.0f MiB", vmHwmKb(w.get(i).pid()) / 1024.0);
           }
-          row(out, "PPO final metrics on the cluster identical to sequential", "%s", same ? "yes" : "NO");
+          row(out, "final metrics on the cluster identical to sequential", "%s", same ? "yes" : "NO");
         }
       }
     }

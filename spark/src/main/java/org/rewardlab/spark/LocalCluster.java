@@ -23,8 +23,9 @@ import org.rewardlab.core.parallel.LocalClusterProvider;
 /**
  * A Spark standalone cluster on this machine: one Master and {@code N} Workers, each a separate JVM
  * process started from the jars this JVM already has, with no download and no Spark installation.
- * Integration tests, {@code rewardlab bench sweep} and users ({@code rewardlab cluster}-style scripts)
- * point {@code --master} at {@link #masterUrl()}; executors are child processes of the workers, as on
+ * Integration tests, {@code rewardlab bench sweep} and users ({@link #main}: {@code java -cp ...
+ * org.rewardlab.spark.LocalCluster 2}, see docs/scale-out.md) point {@code --master} at {@link
+ * #masterUrl()}; executors are child processes of the workers, as on
  * a real cluster, so {@link #killWorker} takes a whole machine away (the worker and its executors, by
  * SIGKILL).
  *

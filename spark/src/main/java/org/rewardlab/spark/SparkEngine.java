@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,8 +37,8 @@ import org.rewardlab.core.parallel.TaskFunction;
  *
  * <ul>
  *   <li>{@link #run}: every task is its own one-task Spark job ({@code parallelize(List.of(task),
- *       1).map(fn).collect()}), submitted from {@link #parallelism()} driver threads into one FAIR
- *       pool, so tasks share the executors and each result reaches the sink (on the calling thread) as
+ *       1).map(fn).collect()}), submitted from {@link #parallelism()} driver threads (more as
+ *       executors register during the run) into one FAIR pool, so tasks share the executors and each result reaches the sink (on the calling thread) as
  *       soon as its job ends. A task that fails on every attempt Spark allows ({@code
  *       spark.task.maxFailures}, 1 on {@code local[N]}) cancels the rest; a {@link UserInputException}
  *       is rethrown as it is, anything else as a {@link TaskFailedException} naming the task, with the
@@ -262,11 +263,15 @@ public final class SparkEngine implements TaskEngine {
     BlockingQueue<Outcome<R>> done = new LinkedBlockingQueue<>();
     AtomicBoolean aborted = new AtomicBoolean();
     AtomicInteger threadNo = new AtomicInteger();
-    ExecutorService submitters = Executors.newFixedThreadPool(Math.min(n, Math.max(1, parallelism())), r -> {
-      Thread t = new Thread(r, "rewardlab-spark-submit-" + threadNo.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    // as many submitters as the executors have cores now; more as executors register later
+    // (the engine opens on the first one), so a cluster that comes up bit by bit is used whole
+    int first = Math.min(n, Math.max(1, parallelism()));
+    ThreadPoolExecutor submitters = new ThreadPoolExecutor(first, first, 0L, TimeUnit.MILLISECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "rewardlab-spark-submit-" + threadNo.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
     boolean complete = false;
     try {
       for (int i = 0; i < n; i++) {
@@ -287,14 +292,21 @@ public final class SparkEngine implements TaskEngine {
           }
         });
       }
-      for (int received = 0; received < n; received++) {
+      for (int received = 0; received < n; ) {
         Outcome<R> o;
         try {
-          o = done.take();
+          o = done.poll(500, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new TaskFailedException(-1, "interrupted while waiting for tasks", e);
         }
+        int want = Math.min(n, Math.max(1, parallelism()));
+        if (want > submitters.getMaximumPoolSize()) {
+          submitters.setMaximumPoolSize(want);
+          submitters.setCorePoolSize(want);
+        }
+        if (o == null) continue;
+        received++;
         if (o.failure != null) throw failure(o.index, tasks.get(o.index), o.failure);
         sink.accept(o.index, tasks.get(o.index), o.value);
       }

@@ -83,9 +83,18 @@ class ClusterSweepIT {
     assertSameTables(dir);
     // the tasks ran in executors of both workers (child JVMs), which fetched the application jar
     for (LocalCluster.Worker w : cluster.workers()) {
-      try (var files = Files.walk(w.workDir())) {
-        assertThat(files.map(f -> f.getFileName().toString())).as("worker " + w.index()).contains("rewardlab-app.jar");
+      List<Path> files;
+      try (var walk = Files.walk(w.workDir())) {
+        files = walk.toList();
       }
+      assertThat(files).as("worker " + w.index()).anyMatch(f -> f.getFileName().toString().equals("rewardlab-app.jar"));
+      long tasks = 0;
+      for (Path f : files) {
+        if (f.getFileName().toString().equals("stderr")) {
+          tasks += Files.readString(f).lines().filter(l -> l.contains("Running task")).count();
+        }
+      }
+      assertThat(tasks).as("tasks run by worker " + w.index() + "'s executor").isPositive();
     }
   }
 
