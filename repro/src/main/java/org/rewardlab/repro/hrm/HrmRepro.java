@@ -136,6 +136,23 @@ public final class HrmRepro implements Repro<HrmRepro.Config> {
       }
       values.put("pass@" + n, 100 * pass / pools.size());
     }
+    // sensitivity (not a claim): training trees from the same policy without in-step rechecks, so a PRM example
+    // is always one sub-step and never shows incoherence; evaluated on the same pools
+    ChainPolicy p0 = c.policy();
+    ChainPolicy noInline = new ChainPolicy(p0.pCalc(), p0.pCopy(), 0, p0.pFix(), p0.pFake());
+    RandomSource nr = root.derive("trees/no-inline");
+    List<StepTree> plainTrees = new ArrayList<>();
+    for (int t = 0; t < c.trainTrees(); t++) plainTrees.add(StepTree.sample(noInline, c.steps(), c.branching(), nr));
+    for (String model : List.of(PRM, HRM)) {
+      List<StepExample> data = new ArrayList<>();
+      for (StepTree t : plainTrees) data.addAll(model.equals(PRM) ? StepExample.prm(t) : StepExample.hrm(t));
+      StepRewardModel m = StepRewardModel.fit(data, c.l2(), 50);
+      for (int n : c.ns()) {
+        double right = 0;
+        for (var pool : pools) right += ChainPolicy.correct(pool.get(ProcessBestOfN.select(m, pool, n, Aggregation.MIN))) ? 1 : 0;
+        values.put("noinline/" + model + "/min@" + n, 100 * right / pools.size());
+      }
+    }
     StringBuilder line = new StringBuilder("seed " + seed + " best-of-" + c.maxN() + " (min) accuracy:");
     for (String model : MODELS) {
       ctx.timeArm(model, () -> {
@@ -221,6 +238,17 @@ public final class HrmRepro implements Repro<HrmRepro.Config> {
       }
       notes.add(b.toString());
     }
+    StringBuilder s = new StringBuilder("sensitivity, trained on trees without in-step rechecks (pInline 0), best-of-N"
+        + " (min step score) on the same pools, N = " + c.ns() + ":");
+    for (String model : List.of(PRM, HRM)) {
+      s.append(' ').append(model).append(" [");
+      for (int i = 0; i < c.ns().size(); i++) {
+        s.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f",
+            SeedResult.meanOf(perSeed, "noinline/" + model + "/min@" + c.ns().get(i))));
+      }
+      s.append(']');
+    }
+    notes.add(s.toString());
     StringBuilder p = new StringBuilder("pass@N (some trace of the first N right):");
     for (int n : c.ns()) p.append(String.format(Locale.ROOT, " %d: %.1f", n, SeedResult.meanOf(perSeed, "pass@" + n)));
     notes.add(p.toString());
