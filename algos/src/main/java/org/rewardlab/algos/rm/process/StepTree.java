@@ -154,6 +154,7 @@ public final class StepTree {
             c.parent = n.parent;
             c.parent.children.add(c);
             c.moved = true;
+            q.add(c); // its subtree is still visited (a moved node itself gives no child away)
             merged++;
             break;
           }
