@@ -146,7 +146,6 @@ public final class AlignPropRepro implements Repro<AlignPropRepro.Config> {
       values.put("reward_end/" + arm, r.end().meanReward());
       values.put("entropy_end/" + arm, r.end().clusterEntropy());
       values.put("queries_to_half/" + arm, (double) queriesToReach(r, threshold, config.budget() / e));
-      values.put("seconds/" + arm, r.seconds());
       double[] x = new double[e];
       for (int i = 0; i < e; i++) x[i] = r.queries()[i];
       curves.add(new LearningCurves.Series(arm, x, smooth(r.reward(), 5)));
@@ -208,13 +207,10 @@ public final class AlignPropRepro implements Repro<AlignPropRepro.Config> {
             + "both modes of each prompt)", SeedResult.meanOf(perSeed, "reward/pretrained"),
         SeedResult.meanOf(perSeed, "entropy/pretrained")));
     StringBuilder ent = new StringBuilder("cluster entropy at the end (mode collapse lowers it):");
-    StringBuilder secs = new StringBuilder("fine-tuning wall time per seed:");
     for (String arm : ARMS) {
       ent.append(String.format(Locale.ROOT, " %s %.3f", arm, SeedResult.meanOf(perSeed, "entropy_end/" + arm)));
-      secs.append(String.format(Locale.ROOT, " %s %.1fs", arm, SeedResult.meanOf(perSeed, "seconds/" + arm)));
     }
     notes.add(ent.toString());
-    notes.add(secs.toString());
     notes.add(String.format(Locale.ROOT, "budget: %d epochs x 4 prompts x %d samples = %d reward queries per arm; AlignProp takes "
         + "one optimizer step per epoch, DDPO two (2 minibatches)", config.epochs(), config.samplesPerPrompt(), config.budget()));
     notes.add("deviations: full fine-tuning of a 3 x " + config.hidden() + " SiLU MLP instead of LoRA on a UNet, no weight decay, "
