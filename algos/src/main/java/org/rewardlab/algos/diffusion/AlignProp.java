@@ -3,7 +3,6 @@ package org.rewardlab.algos.diffusion;
 import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.core.run.Checkpoint;
 import org.rewardlab.nn.Adam;
-import org.rewardlab.nn.AdamState;
 import org.rewardlab.nn.DenseMlp;
 import org.rewardlab.nn.GradClip;
 
@@ -29,9 +28,7 @@ public final class AlignProp implements FineTuner {
   private final PointDenoiser model;
   private final PointReward reward;
   private final RandomSource rng;
-  private final Adam adam = Adam.withEps(1e-8);
-  private long queries;
-  private long updates;
+  private final FineTuneState state;
   private int lastK;
 
   public AlignProp(FineTuneConfig cfg, PointDenoiser model, PointReward reward, RandomSource rng) {
@@ -40,6 +37,7 @@ public final class AlignProp implements FineTuner {
     this.model = model;
     this.reward = reward;
     this.rng = rng;
+    this.state = new FineTuneState(rng);
   }
 
   @Override
@@ -49,18 +47,12 @@ public final class AlignProp implements FineTuner {
 
   @Override
   public void writeState(Checkpoint.Builder b) {
-    adam.exportState().writeTo(b, "ft.adam");
-    b.longs("ft.rng", rng.state());
-    b.counter("ft.queries", queries);
-    b.counter("ft.updates", updates);
+    state.write(b);
   }
 
   @Override
   public void readState(Checkpoint c) {
-    adam.importState(AdamState.readFrom(c, "ft.adam"));
-    rng.restore(c.longs("ft.rng"));
-    queries = c.counter("ft.queries");
-    updates = c.counter("ft.updates");
+    state.read(c);
   }
 
   /** K of the last epoch. */
@@ -89,12 +81,11 @@ public final class AlignProp implements FineTuner {
     lastK = drawK(cfg, model.schedule().steps(), rng);
     float[][] grads = model.net().zeroGradients();
     double[] r = lossAndGradient(model, reward, prompts, lastK, cfg.eta(), cfg.lossCoeff(), rng, grads);
-    queries += r.length;
+    state.queried(r.length);
     double norm = GradClip.clipGlobalNorm(grads, cfg.gradClip());
-    adam.step(model.net().parameters(), grads, cfg.learningRate());
-    updates++;
+    state.step(model.net().parameters(), grads, cfg.learningRate());
     double mean = FineTuner.mean(r);
-    return new EpochStats(mean, queries, updates, -cfg.lossCoeff() * mean, norm);
+    return new EpochStats(mean, state.queries(), state.updates(), -cfg.lossCoeff() * mean, norm);
   }
 
   /**

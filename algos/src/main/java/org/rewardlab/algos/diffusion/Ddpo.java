@@ -3,7 +3,6 @@ package org.rewardlab.algos.diffusion;
 import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.core.run.Checkpoint;
 import org.rewardlab.nn.Adam;
-import org.rewardlab.nn.AdamState;
 import org.rewardlab.nn.GradClip;
 
 /**
@@ -29,15 +28,14 @@ public final class Ddpo implements FineTuner {
   private final PointReward reward;
   private final RandomSource rng;
   private final PromptStatTracker tracker;
-  private final Adam adam = Adam.withEps(1e-8);
-  private long queries;
-  private long updates;
+  private final FineTuneState state;
 
   public Ddpo(FineTuneConfig cfg, PointDenoiser model, PointReward reward, RandomSource rng) {
     this.cfg = cfg;
     this.model = model;
     this.reward = reward;
     this.rng = rng;
+    this.state = new FineTuneState(rng);
     this.tracker = new PromptStatTracker(cfg.statBuffer(), cfg.statMinCount());
   }
 
@@ -48,19 +46,13 @@ public final class Ddpo implements FineTuner {
 
   @Override
   public void writeState(Checkpoint.Builder b) {
-    adam.exportState().writeTo(b, "ft.adam");
-    b.longs("ft.rng", rng.state());
-    b.counter("ft.queries", queries);
-    b.counter("ft.updates", updates);
+    state.write(b);
     b.doubles("ft.tracker", tracker.state());
   }
 
   @Override
   public void readState(Checkpoint c) {
-    adam.importState(AdamState.readFrom(c, "ft.adam"));
-    rng.restore(c.longs("ft.rng"));
-    queries = c.counter("ft.queries");
-    updates = c.counter("ft.updates");
+    state.read(c);
     tracker.restore(c.doubles("ft.tracker"));
   }
 
@@ -69,7 +61,7 @@ public final class Ddpo implements FineTuner {
     int[] prompts = FineTuner.drawPrompts(cfg, model.prompts().count(), rng);
     Chain chain = DdimSampler.sample(model, prompts, cfg.eta(), rng);
     double[] r = FineTuner.rewards(reward, chain);
-    queries += r.length;
+    state.queried(r.length);
     double[] adv = tracker.update(prompts, r);
     for (int i = 0; i < adv.length; i++) adv[i] = Math.max(-cfg.advClip(), Math.min(cfg.advClip(), adv[i]));
     int n = prompts.length;
@@ -107,10 +99,9 @@ public final class Ddpo implements FineTuner {
           model.backward(sc.tape(), gEps, grads);
         }
         norm = GradClip.clipGlobalNorm(grads, cfg.gradClip());
-        adam.step(model.net().parameters(), grads, cfg.learningRate());
-        updates++;
+        state.step(model.net().parameters(), grads, cfg.learningRate());
       }
     }
-    return new EpochStats(FineTuner.mean(r), queries, updates, loss, norm);
+    return new EpochStats(FineTuner.mean(r), state.queries(), state.updates(), loss, norm);
   }
 }

@@ -3,7 +3,6 @@ package org.rewardlab.algos.diffusion;
 import org.rewardlab.core.random.RandomSource;
 import org.rewardlab.core.run.Checkpoint;
 import org.rewardlab.nn.Adam;
-import org.rewardlab.nn.AdamState;
 import org.rewardlab.nn.GradClip;
 
 /**
@@ -29,9 +28,7 @@ public final class Prdp implements FineTuner {
   private final PointDenoiser reference;
   private final PointReward reward;
   private final RandomSource rng;
-  private final Adam adam = Adam.withEps(1e-8);
-  private long queries;
-  private long updates;
+  private final FineTuneState state;
 
   public Prdp(FineTuneConfig cfg, PointDenoiser model, PointDenoiser reference, PointReward reward, RandomSource rng) {
     if (reference == null) throw new IllegalArgumentException("PRDP needs the reference (pretrained) model");
@@ -40,6 +37,7 @@ public final class Prdp implements FineTuner {
     this.reference = reference;
     this.reward = reward;
     this.rng = rng;
+    this.state = new FineTuneState(rng);
   }
 
   @Override
@@ -49,18 +47,12 @@ public final class Prdp implements FineTuner {
 
   @Override
   public void writeState(Checkpoint.Builder b) {
-    adam.exportState().writeTo(b, "ft.adam");
-    b.longs("ft.rng", rng.state());
-    b.counter("ft.queries", queries);
-    b.counter("ft.updates", updates);
+    state.write(b);
   }
 
   @Override
   public void readState(Checkpoint c) {
-    adam.importState(AdamState.readFrom(c, "ft.adam"));
-    rng.restore(c.longs("ft.rng"));
-    queries = c.counter("ft.queries");
-    updates = c.counter("ft.updates");
+    state.read(c);
   }
 
   @Override
@@ -68,7 +60,7 @@ public final class Prdp implements FineTuner {
     int[] prompts = FineTuner.drawPrompts(cfg, model.prompts().count(), rng);
     Chain chain = DdimSampler.sample(model, prompts, cfg.eta(), rng);
     double[] r = FineTuner.rewards(reward, chain);
-    queries += r.length;
+    state.queried(r.length);
     int n = prompts.length;
     int T = model.schedule().steps();
     int[] all = new int[n];
@@ -144,10 +136,9 @@ public final class Prdp implements FineTuner {
           model.backward(sc[t].tape(), gEps, grads);
         }
         norm = GradClip.clipGlobalNorm(grads, cfg.gradClip());
-        adam.step(model.net().parameters(), grads, cfg.learningRate());
-        updates++;
+        state.step(model.net().parameters(), grads, cfg.learningRate());
       }
     }
-    return new EpochStats(FineTuner.mean(r), queries, updates, loss, norm);
+    return new EpochStats(FineTuner.mean(r), state.queries(), state.updates(), loss, norm);
   }
 }
