@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.rewardlab.algos.sweep.SweepPlan;
 import org.rewardlab.algos.sweep.SweepRunner;
@@ -18,7 +16,6 @@ import org.rewardlab.algos.sweep.TaskResult;
 import org.rewardlab.cli.progress.ProgressBar;
 import org.rewardlab.cli.report.SweepReport;
 import org.rewardlab.core.UserInputException;
-import org.rewardlab.core.parallel.EngineOptions;
 import org.rewardlab.core.parallel.TaskEngine;
 import org.rewardlab.core.parallel.TaskEngines;
 import org.rewardlab.core.parallel.TaskFailedException;
@@ -43,9 +40,6 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {SweepCommand.ResumeCommand.class})
 final class SweepCommand implements Callable<Integer> {
-  /** With {@code --engine auto}, sweeps with at most this many tasks to run stay on local threads. */
-  static final int AUTO_LOCAL_MAX_TASKS = 8;
-
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "SWEEP.yaml", description = "The sweep file, e.g. examples/sweep-cartpole-tiny.yaml.")
@@ -54,7 +48,7 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "The sweep directory (default: runs/sweep-<name>).")
   Path out;
 
-  @Mixin EngineFlags engine;
+  @Mixin EngineFlags engine = new EngineFlags();
 
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
@@ -65,7 +59,7 @@ final class SweepCommand implements Callable<Integer> {
       throw new UserInputException("sweep", "no sweep file given",
           "give one, e.g. `rewardlab sweep examples/sweep-cartpole-tiny.yaml`, or `rewardlab sweep resume DIR`");
     }
-    engine.check();
+    engine.checkForSweep();
     SweepSpec s = SweepSpec.load(file);
     SweepPlan plan = SweepPlan.of(s);
     Path dir = out != null ? out : Path.of("runs", "sweep-" + s.name());
@@ -86,73 +80,20 @@ final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SWEEP_DIR", description = "A directory written by `rewardlab sweep`.")
     Path dir;
 
-    @Mixin EngineFlags engine;
+    @Mixin EngineFlags engine = new EngineFlags();
 
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
     @Override
     public Integer call() {
-      engine.check();
+      engine.checkForSweep();
       SweepStore store = SweepStore.open(dir);
       SweepPlan stored = store.readPlan();
       // resolved again with this build: a build that resolves the cells differently must not mix results
       SweepPlan plan = SweepPlan.of(stored.spec());
       store.requireSamePlan(stored, plan);
       return execute(plan, dir, () -> store, engine, quiet, spec.commandLine().getOut(), spec.commandLine().getErr());
-    }
-  }
-
-  /** The engine flags of {@code sweep} and {@code sweep resume}. */
-  static final class EngineFlags {
-    @Option(names = "--engine", paramLabel = "auto|local|spark", description = "Where tasks run (default: auto = local threads for"
-        + " at most " + AUTO_LOCAL_MAX_TASKS + " tasks, else spark when it is on the classpath).")
-    String engine = "auto";
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master: local[N], local[*] or spark://HOST:PORT (default: local[threads]).")
-    String master;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Tasks at once on local threads (and N of Spark's local[N]); 0 = one per core (default).")
-    int threads;
-
-    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "An engine setting, e.g. --conf spark.executor.memory=2g (repeatable).")
-    List<String> conf = new ArrayList<>();
-
-    void check() {
-      if (!List.of("auto", "local", "spark").contains(engine)) {
-        throw new UserInputException("--engine " + UserInputException.quote(engine), "no such engine", "choose one of auto, local, spark");
-      }
-      if (threads < 0) throw new UserInputException("--threads " + threads, "must be >= 0", "give a number of threads, or 0 for one per core");
-      if (master != null && engine.equals("local")) {
-        throw new UserInputException("--master", "is a Spark setting; the local engine runs threads in this process",
-            "drop --master, or use --engine spark");
-      }
-      options();
-    }
-
-    EngineOptions options() {
-      Map<String, String> m = new TreeMap<>();
-      for (String c : conf) {
-        int eq = c.indexOf('=');
-        if (eq <= 0) throw new UserInputException("--conf " + UserInputException.quote(c), "expected KEY=VALUE", "e.g. --conf spark.executor.memory=2g");
-        m.put(c.substring(0, eq).trim(), c.substring(eq + 1).trim());
-      }
-      return new EngineOptions(threads, master, m);
-    }
-
-    /** The engine to open for {@code toRun} tasks, and a note when auto fell back to local threads. */
-    String choose(int toRun, List<String> notes) {
-      if (!engine.equals("auto")) return engine;
-      boolean spark = TaskEngines.available("spark");
-      if (master != null) {
-        if (!spark) notes.add("note: --master is given but the spark engine is not on the classpath (run through ./rewardlab);"
-            + " running on local threads");
-        return spark ? "spark" : "local";
-      }
-      if (toRun <= AUTO_LOCAL_MAX_TASKS) return "local";
-      if (spark) return "spark";
-      notes.add("note: the spark engine is not on the classpath (./rewardlab loads it); running on local threads");
-      return "local";
     }
   }
 

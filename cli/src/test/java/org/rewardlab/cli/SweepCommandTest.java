@@ -147,13 +147,13 @@ class SweepCommandTest {
   /** {@code --engine auto}: local threads for a few tasks; spark for more when its module is there, else local with a note. */
   @Test
   void autoPicksLocalForFewTasksAndSaysWhySparkIsNotUsed() {
-    SweepCommand.EngineFlags f = new SweepCommand.EngineFlags();
+    EngineFlags f = new EngineFlags();
     List<String> notes = new java.util.ArrayList<>();
-    assertThat(f.choose(SweepCommand.AUTO_LOCAL_MAX_TASKS, notes)).isEqualTo("local");
+    assertThat(f.choose(EngineFlags.AUTO_LOCAL_MAX_TASKS, notes)).isEqualTo("local");
     assertThat(notes).isEmpty();
     // the cli's tests run without the spark module on the classpath
     assertThat(org.rewardlab.core.parallel.TaskEngines.available("spark")).isFalse();
-    assertThat(f.choose(SweepCommand.AUTO_LOCAL_MAX_TASKS + 1, notes)).isEqualTo("local");
+    assertThat(f.choose(EngineFlags.AUTO_LOCAL_MAX_TASKS + 1, notes)).isEqualTo("local");
     assertThat(notes).singleElement().asString().contains("spark engine is not on the classpath");
     f.engine = "spark";
     assertThat(f.choose(1, new java.util.ArrayList<>())).isEqualTo("spark");
